@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { defaultLanguage, isInterfaceLanguage, negotiateLanguage } from '../../shared/languages.js';
+import type { Role } from '../../shared/roles.js';
+import type { Config } from '../config.js';
+import type { DB, UserRow } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import { type Actor, type ActorUser, anonymous } from './actor.js';
+import { hashToken, sameSecret } from './secrets.js';
+import { findLiveSession, SESSION_COOKIE } from './sessions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    language: import('../../shared/languages.js').InterfaceLanguage;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CSRF_HEADER = 'x-csrf-token';
+
+export function toActorUser(row: UserRow): ActorUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    institutionId: row.institution_id,
+    partnerId: row.partner_id,
+    language: isInterfaceLanguage(row.language) ? row.language : defaultLanguage,
+  };
+}
+
+async function activeUser(db: Kysely<DB>, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
+}
+
+async function resolveActor(db: Kysely<DB>, config: Config, request: FastifyRequest): Promise<Actor> {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new AppError(401, 'invalid_token');
+    const token = await db
+      .selectFrom('api_tokens')
+      .select(['id', 'user_id', 'last_used_at'])
+      .where('token_hash', '=', hashToken(config.sessionSecret, match[1]))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    const user = token ? await activeUser(db, token.user_id) : undefined;
+    if (!token || !user) throw new AppError(401, 'invalid_token');
+    const now = new Date();
+    if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > 60_000) {
+      await db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', token.id).execute();
+    }
+    return { kind: 'user', user: toActorUser(user), via: 'token', tokenId: token.id };
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return anonymous;
+  const session = await findLiveSession(db, config, cookie);
+  const user = session ? await activeUser(db, session.user_id) : undefined;
+  if (!session || !user) return anonymous;
+  return { kind: 'user', user: toActorUser(user), via: 'session', sessionId: session.id, csrfToken: session.csrf_token };
+}
+
+/**
+ * Resolves who is asking on every request and enforces CSRF protection: a write authenticated by the session
+ * cookie must carry the session's token in `x-csrf-token`. API tokens are not sent by browsers on their own,
+ * so they need no such header.
+ */
+export function registerAuthentication(app: FastifyInstance, db: Kysely<DB>, config: Config): void {
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('language', defaultLanguage);
+  app.addHook('onRequest', async (request) => {
+    request.actor = anonymous;
+    request.language = negotiateLanguage(request.headers['accept-language']) ?? defaultLanguage;
+    if (!request.url.startsWith('/api/')) return;
+    const actor = await resolveActor(db, config, request);
+    request.actor = actor;
+    if (actor.kind === 'user') request.language = actor.user.language;
+    if (actor.kind === 'user' && actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !sameSecret(header, actor.csrfToken)) throw new AppError(403, 'csrf_failed');
+    }
+  });
+}

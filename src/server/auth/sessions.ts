@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { DB } from '../db/schema.js';
+import { hashToken, newToken } from './secrets.js';
+
+export const SESSION_COOKIE = 'vigie_session';
+// Writing last_seen_at on every request would turn every read into a write; a minute's precision is enough.
+const TOUCH_AFTER_MS = 60_000;
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  id: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: Kysely<DB>,
+  config: Config,
+  userId: string,
+  meta: { userAgent: string | undefined; ip: string | undefined },
+): Promise<NewSession> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 3_600_000);
+  const id = randomUUID();
+  await db
+    .insertInto('sessions')
+    .values({
+      id,
+      token_hash: hashToken(config.sessionSecret, token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      ip: meta.ip ?? null,
+    })
+    .execute();
+  return { token, csrfToken, id, expiresAt };
+}
+
+/** The live session for a cookie value, or undefined when unknown, idle too long or past its absolute expiry. */
+export async function findLiveSession(db: Kysely<DB>, config: Config, token: string) {
+  const session = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('token_hash', '=', hashToken(config.sessionSecret, token))
+    .executeTakeFirst();
+  if (!session) return undefined;
+  const now = Date.now();
+  const idleLimit = Date.parse(session.last_seen_at) + config.sessionIdleMinutes * 60_000;
+  if (now > Date.parse(session.expires_at) || now > idleLimit) {
+    await db.deleteFrom('sessions').where('id', '=', session.id).execute();
+    return undefined;
+  }
+  if (now - Date.parse(session.last_seen_at) > TOUCH_AFTER_MS) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id', '=', session.id)
+      .execute();
+  }
+  return session;
+}
+
+export async function destroySession(db: Kysely<DB>, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function destroyUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function purgeExpiredSessions(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', new Date().toISOString()).execute();
+}

@@ -1,0 +1,105 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the server reads from its environment, documented in the README's configuration table. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** Keys HMACs of session, API and one-time tokens: a stolen database alone cannot forge or check them. */
+  sessionSecret: Buffer;
+  /** AES-256-GCM key for data encrypted at rest; never stored in the database. */
+  encryptionKey: Buffer;
+  logLevel: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  trustProxy: boolean;
+  /** Secure cookies and HSTS follow from an https public URL. */
+  secureCookies: boolean;
+  clientDir: string;
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  VIGIE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  VIGIE_PUBLIC_URL: z.url().optional(),
+  VIGIE_ADMIN_EMAIL: z.email().optional(),
+  VIGIE_ADMIN_PASSWORD: z.string().min(12, 'VIGIE_ADMIN_PASSWORD needs at least 12 characters').optional(),
+  VIGIE_SESSION_SECRET: z.string().min(32, 'VIGIE_SESSION_SECRET needs at least 32 characters').optional(),
+  VIGIE_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'VIGIE_ENCRYPTION_KEY must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VIGIE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+  VIGIE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  VIGIE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  VIGIE_CLIENT_DIR: z.string().min(1).default('./dist/client'),
+});
+
+export class ConfigError extends Error {}
+
+/** Reads a secret from the environment, or from a 0600 file in the data folder, generating it once. */
+function secretFromFile(dataDir: string, name: string, bytes: number): Buffer {
+  const dir = path.join(dataDir, 'secrets');
+  const file = path.join(dir, name);
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const value = randomBytes(bytes);
+  // 'wx' fails if another process created it meanwhile; then read theirs so both share one key.
+  try {
+    writeFileSync(file, value.toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch {
+    return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  }
+  chmodSync(file, 0o600);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.VIGIE_ADMIN_EMAIL === undefined) !== (e.VIGIE_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('VIGIE_ADMIN_EMAIL and VIGIE_ADMIN_PASSWORD go together: set both or neither.');
+  }
+  const dataDir = path.resolve(e.VIGIE_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  const publicUrl = (e.VIGIE_PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    adminEmail: e.VIGIE_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: e.VIGIE_ADMIN_PASSWORD,
+    sessionSecret: e.VIGIE_SESSION_SECRET
+      ? Buffer.from(e.VIGIE_SESSION_SECRET, 'utf8')
+      : secretFromFile(dataDir, 'session.key', 32),
+    encryptionKey: e.VIGIE_ENCRYPTION_KEY
+      ? Buffer.from(e.VIGIE_ENCRYPTION_KEY, 'hex')
+      : secretFromFile(dataDir, 'encryption.key', 32),
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.VIGIE_SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.VIGIE_SESSION_ABSOLUTE_HOURS,
+    trustProxy: e.VIGIE_TRUST_PROXY === 'true',
+    secureCookies: publicUrl.startsWith('https://'),
+    clientDir: path.resolve(e.VIGIE_CLIENT_DIR),
+  };
+}

@@ -1,0 +1,218 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Portable types on both engines: ids are UUID text, timestamps ISO-8601 UTC text,
+ * dates `YYYY-MM-DD` text, booleans 0/1 integers, JSON as text.
+ */
+export interface DB {
+  associations: AssociationTable;
+  institutions: InstitutionTable;
+  institution_associations: InstitutionAssociationTable;
+  groups: GroupTable;
+  group_associations: GroupAssociationTable;
+  group_memberships: GroupMembershipTable;
+  membership_status_changes: MembershipStatusChangeTable;
+  contact_points: ContactPointTable;
+  partners: PartnerTable;
+  declarations: DeclarationTable;
+  declaration_signatories: DeclarationSignatoryTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  one_time_tokens: OneTimeTokenTable;
+  login_failures: LoginFailureTable;
+  audit_events: AuditEventTable;
+  seed_runs: SeedRunTable;
+}
+
+interface Versioned {
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface Owned {
+  owner_institution_id: string | null;
+  visibility: string;
+}
+
+export interface AssociationTable extends Versioned {
+  id: string;
+  code: string;
+  name_fr: string;
+  name_en: string;
+  founded_on: string | null;
+  website: string | null;
+  notes: string | null;
+}
+
+export interface InstitutionTable extends Versioned, Owned {
+  id: string;
+  country_code: string;
+  name_original: string | null;
+  name_fr: string;
+  name_en: string | null;
+  acronym: string | null;
+  kind: string;
+  website: string | null;
+  data_status: string;
+  notes: string | null;
+}
+
+export interface InstitutionAssociationTable {
+  institution_id: string;
+  association_id: string;
+  status: string;
+  note: string | null;
+}
+
+export interface GroupTable extends Versioned {
+  id: string;
+  name_fr: string;
+  name_en: string;
+  description_fr: string | null;
+  description_en: string | null;
+}
+
+export interface GroupAssociationTable {
+  group_id: string;
+  association_id: string;
+}
+
+export interface GroupMembershipTable extends Versioned {
+  id: string;
+  group_id: string;
+  institution_id: string;
+  position: number;
+  status: string;
+  status_since: string | null;
+}
+
+export interface MembershipStatusChangeTable {
+  id: string;
+  membership_id: string;
+  status: string;
+  changed_on: string | null;
+  note: string | null;
+  actor_user_id: string | null;
+  created_at: string;
+}
+
+export interface ContactPointTable extends Versioned, Owned {
+  id: string;
+  membership_id: string;
+  name: string | null;
+  role_title: string | null;
+  email: string | null;
+  phone: string | null;
+  languages: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  notes: string | null;
+}
+
+export interface PartnerTable extends Versioned, Owned {
+  id: string;
+  name_fr: string;
+  name_en: string | null;
+  acronym_fr: string | null;
+  acronym_en: string | null;
+  kind: string;
+  country_code: string | null;
+  website: string | null;
+  notes: string | null;
+}
+
+export interface DeclarationTable extends Versioned, Owned {
+  id: string;
+  title_fr: string;
+  title_en: string | null;
+  adopted_on: string | null;
+  place: string | null;
+  summary_fr: string | null;
+  summary_en: string | null;
+  link: string | null;
+  text: string | null;
+}
+
+export interface DeclarationSignatoryTable {
+  declaration_id: string;
+  association_id: string;
+}
+
+export interface UserTable extends Versioned {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: string;
+  institution_id: string | null;
+  partner_id: string | null;
+  language: string;
+  status: string;
+  last_login_at: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface OneTimeTokenTable {
+  id: string;
+  purpose: string;
+  token_hash: string;
+  user_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  key: string;
+  ip: string | null;
+  at: string;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  changes: string;
+  institution_id: string | null;
+  request_id: string | null;
+}
+
+export interface SeedRunTable {
+  name: string;
+  ran_at: string;
+}
+
+export type InstitutionRow = Selectable<InstitutionTable>;
+export type NewInstitution = Insertable<InstitutionTable>;
+export type InstitutionUpdate = Updateable<InstitutionTable>;
+export type UserRow = Selectable<UserTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

@@ -1,0 +1,43 @@
+/** Error codes the API returns; each has a translated message in the `errors` catalog. */
+export const errorCodes = [
+  'validation_failed',
+  'invalid_json',
+  'unauthenticated',
+  'invalid_credentials',
+  'account_disabled',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'route_not_found',
+  'version_conflict',
+  'conflict',
+  'too_many_attempts',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invalid_token',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorDetail {
+  /** Dotted path of the offending field, e.g. `body.email`. */
+  field?: string;
+  /** Machine-readable reason, e.g. `unrecognized_key`, `too_small`. */
+  issue: string;
+  message: string;
+}
+
+/** An error meant for the client: status, code, translation parameters and details. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details: unknown = undefined,
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new AppError(404, 'not_found');
+export const forbidden = () => new AppError(403, 'forbidden');

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../auth/actor.js';
+import type { DB } from '../../db/schema.js';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'status_change' | 'handover' | string;
+
+export interface AuditInput {
+  entity: string;
+  entityId: string;
+  action: AuditAction;
+  /** The record before and after, as presented or as stored; only fields that differ are kept. */
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  institutionId?: string | null;
+}
+
+export interface AuditContext {
+  actor: Actor;
+  requestId: string | null;
+  /** Operators acting from the command line have no user: they are named here. */
+  label?: string;
+}
+
+// Never copied into the trail, whatever the entity.
+const SECRET_FIELDS = new Set(['password_hash', 'passwordHash', 'token_hash', 'csrf_token']);
+
+export function changedFields(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): Record<string, { before: unknown; after: unknown }> {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of keys) {
+    if (SECRET_FIELDS.has(key) || key === 'version' || key === 'updated_at' || key === 'updatedAt') continue;
+    const from = before?.[key] ?? null;
+    const to = after?.[key] ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) {
+      changes[key] = { before: from, after: to };
+    }
+  }
+  return changes;
+}
+
+/** Writes one audit event; call it with the transaction that makes the change, so both commit or neither. */
+export async function recordAudit(db: Kysely<DB> | Transaction<DB>, context: AuditContext, input: AuditInput) {
+  const user = context.actor.kind === 'user' ? context.actor.user : null;
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      actor_user_id: user?.id ?? null,
+      actor_label: context.label ?? user?.email ?? 'anonymous',
+      entity: input.entity,
+      entity_id: input.entityId,
+      action: input.action,
+      changes: JSON.stringify(changedFields(input.before, input.after)),
+      institution_id: input.institutionId ?? null,
+      request_id: context.requestId,
+    })
+    .execute();
+}

@@ -1,0 +1,5 @@
+import type { RouteDefinition } from '../http/route.js';
+import { institutionRoutes } from './institutions/institutions.routes.js';
+
+/** Every API operation. The OpenAPI document and the authorization matrix are generated from this list. */
+export const allRoutes: RouteDefinition[] = [...institutionRoutes];

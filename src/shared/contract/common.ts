@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { visibilities } from '../roles.js';
+
+export const id = z.uuid();
+export const idParams = z.strictObject({ id: z.uuid() });
+export const isoDate = z.iso.date();
+export const isoDateTime = z.iso.datetime();
+export const countryCode = z
+  .string()
+  .refine((v) => /^[A-Z]{2}$/.test(v), { params: { reason: 'country_code' } })
+  .describe('ISO 3166-1 alpha-2, upper case');
+export const visibility = z.enum(visibilities);
+/** Optional text in a form: trimmed, empty becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const url = z.url({ protocol: /^https?$/ }).max(2000);
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+/** What the current user may do with a record, so the client never re-implements the rules. */
+export const can = z.object({ edit: z.boolean() });
+
+export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ok = z.object({ ok: z.literal(true) });
