@@ -67,6 +67,8 @@ export async function buildApp({ config, database, logger, checkResponses = fals
     crossOriginEmbedderPolicy: false,
   });
 
+  // JSON only: a cross-site HTML form cannot send it, which closes the door to CSRF on cookie-less endpoints.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
   registerAuthentication(app, database.db, config);
 

@@ -18,6 +18,15 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
+// Signing in does not act on a session's authority, and a stale cookie must not block it. Login CSRF is
+// prevented by accepting JSON bodies only, which a cross-site form cannot send.
+const CSRF_EXEMPT = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/check-token',
+  '/api/v1/auth/setup',
+  '/api/v1/auth/accept-invitation',
+  '/api/v1/auth/reset-password',
+]);
 
 export function toActorUser(row: UserRow): ActorUser {
   return {
@@ -77,7 +86,8 @@ export function registerAuthentication(app: FastifyInstance, db: Kysely<DB>, con
     const actor = await resolveActor(db, config, request);
     request.actor = actor;
     if (actor.kind === 'user') request.language = actor.user.language;
-    if (actor.kind === 'user' && actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
+    const path = request.url.split('?')[0] ?? '';
+    if (actor.kind === 'user' && actor.via === 'session' && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       const header = request.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !sameSecret(header, actor.csrfToken)) throw new AppError(403, 'csrf_failed');
     }

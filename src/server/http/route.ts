@@ -104,6 +104,7 @@ export function registerRoutes(app: FastifyInstance, services: AppServices, rout
           reply,
         });
         if (route.raw) return reply;
+        if (route.status === 204) return reply.status(204).send();
         if (services.checkResponses) {
           const checked = route.response.safeParse(result);
           if (!checked.success) {
@@ -111,7 +112,6 @@ export function registerRoutes(app: FastifyInstance, services: AppServices, rout
             throw new Error(`Response of ${route.operationId} does not match its schema`);
           }
         }
-        if (route.status === 204) return reply.status(204).send();
         reply.status(route.status ?? 200);
         return result ?? null;
       },
