@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -64,7 +64,8 @@ export interface Session {
 
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Session> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in failed for ${email}: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'vigie_session');
   if (!cookie) throw new Error('no session cookie');
   const body = response.json() as { csrfToken: string; user: { id: string } };
@@ -113,7 +114,11 @@ export async function institutionId(db: Kysely<DB>, countryCode: string): Promis
 
 /** An authenticated request through the real HTTP stack, with the CSRF header on writes. */
 export function request(app: FastifyInstance, session: Session | null) {
-  return (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
+  return (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse> =>
     app.inject({
       method,
       url,

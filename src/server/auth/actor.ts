@@ -1,5 +1,5 @@
-import type { Role } from '../../shared/roles.js';
 import type { InterfaceLanguage } from '../../shared/languages.js';
+import type { Role } from '../../shared/roles.js';
 
 export interface ActorUser {
   id: string;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams } from '../../shared/contract/common.js';
@@ -21,14 +22,13 @@ import { AppError } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
 import { nowIso, versionConflict } from '../http/versioning.js';
 import { recordAudit } from '../modules/audit/record-audit.js';
-import { findUser, updateUser } from '../modules/users/users.repo.js';
 import { presentUser } from '../modules/users/users.present.js';
+import { findUser, updateUser } from '../modules/users/users.repo.js';
 import type { Actor } from './actor.js';
 import * as auth from './auth.service.js';
 import { findLiveToken } from './one-time-links.js';
 import { hashToken, newToken } from './secrets.js';
 import { destroySession, type NewSession, SESSION_COOKIE } from './sessions.js';
-import { randomUUID } from 'node:crypto';
 
 const tag = 'auth';
 
@@ -110,17 +110,25 @@ export const authRoutes = [
       const current = signedIn(actor);
       const before = await findUser(db, current.user.id);
       if (!before) throw new AppError(401, 'unauthenticated');
-      const changes = { updated_at: nowIso(), ...(body.name ? { name: body.name } : {}), ...(body.language ? { language: body.language } : {}) };
+      const changes = {
+        updated_at: nowIso(),
+        ...(body.name ? { name: body.name } : {}),
+        ...(body.language ? { language: body.language } : {}),
+      };
       const applied = await db.transaction().execute(async (trx) => {
         if (!(await updateUser(trx, current.user.id, body.version, changes))) return false;
-        await recordAudit(trx, { actor, requestId }, {
-          entity: 'user',
-          entityId: current.user.id,
-          action: 'update',
-          before,
-          after: { ...before, ...changes },
-          institutionId: before.institution_id,
-        });
+        await recordAudit(
+          trx,
+          { actor, requestId },
+          {
+            entity: 'user',
+            entityId: current.user.id,
+            action: 'update',
+            before,
+            after: { ...before, ...changes },
+            institutionId: before.institution_id,
+          },
+        );
         return true;
       });
       const after = await findUser(db, current.user.id);
@@ -169,7 +177,13 @@ export const authRoutes = [
         .orderBy('created_at', 'desc')
         .execute();
       return {
-        items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at })),
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          createdAt: r.created_at,
+          lastUsedAt: r.last_used_at,
+          revokedAt: r.revoked_at,
+        })),
       };
     },
   }),
@@ -197,13 +211,17 @@ export const authRoutes = [
       };
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('api_tokens').values(row).execute();
-        await recordAudit(trx, { actor, requestId }, {
-          entity: 'api_token',
-          entityId: row.id,
-          action: 'create',
-          after: { name: row.name, user_id: row.user_id },
-          institutionId: current.user.institutionId,
-        });
+        await recordAudit(
+          trx,
+          { actor, requestId },
+          {
+            entity: 'api_token',
+            entityId: row.id,
+            action: 'create',
+            after: { name: row.name, user_id: row.user_id },
+            institutionId: current.user.institutionId,
+          },
+        );
       });
       return { id: row.id, name: row.name, createdAt: row.created_at, lastUsedAt: null, revokedAt: null, token };
     },
@@ -229,12 +247,16 @@ export const authRoutes = [
           .where('revoked_at', 'is', null)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) return false;
-        await recordAudit(trx, { actor, requestId }, {
-          entity: 'api_token',
-          entityId: params.id,
-          action: 'revoke',
-          institutionId: current.user.institutionId,
-        });
+        await recordAudit(
+          trx,
+          { actor, requestId },
+          {
+            entity: 'api_token',
+            entityId: params.id,
+            action: 'revoke',
+            institutionId: current.user.institutionId,
+          },
+        );
         return true;
       });
       if (!done) throw new AppError(404, 'not_found');

@@ -5,8 +5,8 @@ import type { DB, UserRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { nowIso } from '../http/versioning.js';
 import { type AuditContext, recordAudit } from '../modules/audit/record-audit.js';
-import { findUser } from '../modules/users/users.repo.js';
 import { presentUser } from '../modules/users/users.present.js';
+import { findUser } from '../modules/users/users.repo.js';
 import { type Actor, anonymous } from './actor.js';
 import { toActorUser } from './authenticate.js';
 import { findLiveToken, markUsed } from './one-time-links.js';
@@ -42,7 +42,8 @@ export async function login(
   password: string,
   meta: RequestMeta,
 ): Promise<{ session: NewSession; body: { user: ReturnType<typeof presentUser>; csrfToken: string } }> {
-  if (await isThrottled(db, email)) throw new AppError(429, 'too_many_attempts', { minutes: WINDOW_MINUTES, retryAfter: WINDOW_MINUTES * 60 });
+  if (await isThrottled(db, email))
+    throw new AppError(429, 'too_many_attempts', { minutes: WINDOW_MINUTES, retryAfter: WINDOW_MINUTES * 60 });
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const valid = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !valid) {
@@ -54,7 +55,10 @@ export async function login(
   const opened = await openSession(db, config, user.id, meta);
   await recordAudit(
     db,
-    { actor: { kind: 'user', user: toActorUser(user), via: 'session', sessionId: opened.session.id, csrfToken: '' }, requestId: meta.requestId },
+    {
+      actor: { kind: 'user', user: toActorUser(user), via: 'session', sessionId: opened.session.id, csrfToken: '' },
+      requestId: meta.requestId,
+    },
     { entity: 'session', entityId: opened.session.id, action: 'login', institutionId: user.institution_id },
   );
   return opened;
@@ -81,7 +85,12 @@ export async function changePassword(
     let others = trx.deleteFrom('sessions').where('user_id', '=', userId);
     if (keepSessionId) others = others.where('id', '!=', keepSessionId);
     await others.execute();
-    await recordAudit(trx, context, { entity: 'user', entityId: userId, action: 'password_changed', institutionId: user.institution_id });
+    await recordAudit(trx, context, {
+      entity: 'user',
+      entityId: userId,
+      action: 'password_changed',
+      institutionId: user.institution_id,
+    });
   });
 }
 
@@ -116,12 +125,16 @@ export async function setUp(
       updated_at: now,
     };
     await trx.insertInto('users').values(row).execute();
-    await recordAudit(trx, { actor: anonymous, requestId: meta.requestId, label: 'system:setup-link' }, {
-      entity: 'user',
-      entityId: id,
-      action: 'create',
-      after: row,
-    });
+    await recordAudit(
+      trx,
+      { actor: anonymous, requestId: meta.requestId, label: 'system:setup-link' },
+      {
+        entity: 'user',
+        entityId: id,
+        action: 'create',
+        after: row,
+      },
+    );
   });
   return openSession(db, config, id, meta);
 }
@@ -135,23 +148,34 @@ export async function redeemLink(
   meta: RequestMeta,
 ) {
   const token = await findLiveToken(db, config, input.token, purpose);
-  const user = token.user_id ? await db.selectFrom('users').selectAll().where('id', '=', token.user_id).executeTakeFirst() : undefined;
+  const user = token.user_id
+    ? await db.selectFrom('users').selectAll().where('id', '=', token.user_id).executeTakeFirst()
+    : undefined;
   if (!user || user.status === 'disabled') throw new AppError(400, 'invalid_token');
   const hash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     if (!(await markUsed(trx, token.id))) throw new AppError(400, 'invalid_token');
-    const changes: Partial<UserRow> = { password_hash: hash, status: 'active', updated_at: nowIso(), version: user.version + 1 };
+    const changes: Partial<UserRow> = {
+      password_hash: hash,
+      status: 'active',
+      updated_at: nowIso(),
+      version: user.version + 1,
+    };
     if (input.name) changes.name = input.name;
     await trx.updateTable('users').set(changes).where('id', '=', user.id).execute();
     await destroyUserSessions(trx, user.id);
-    await recordAudit(trx, { actor: anonymous, requestId: meta.requestId, label: user.email }, {
-      entity: 'user',
-      entityId: user.id,
-      action: purpose === 'invitation' ? 'invitation_accepted' : 'password_reset',
-      before: { status: user.status, name: user.name },
-      after: { status: 'active', name: changes.name ?? user.name },
-      institutionId: user.institution_id,
-    });
+    await recordAudit(
+      trx,
+      { actor: anonymous, requestId: meta.requestId, label: user.email },
+      {
+        entity: 'user',
+        entityId: user.id,
+        action: purpose === 'invitation' ? 'invitation_accepted' : 'password_reset',
+        before: { status: user.status, name: user.name },
+        after: { status: 'active', name: changes.name ?? user.name },
+        institutionId: user.institution_id,
+      },
+    );
   });
   await clearFailures(db, user.email);
   return openSession(db, config, user.id, meta);

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createUser, institutionId, PASSWORD, request, signIn, startTestApp, type TestApp } from '../../../tests/support/app.js';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  createUser,
+  institutionId,
+  PASSWORD,
+  request,
+  signIn,
+  startTestApp,
+  type TestApp,
+} from '../../../tests/support/app.js';
 import { testEngines } from '../../../tests/support/databases.js';
 
 describe.each(testEngines())('authentication on %s', (engine) => {
@@ -27,7 +37,11 @@ describe.each(testEngines())('authentication on %s', (engine) => {
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
     const cookie = response.cookies.find((c) => c.name === 'vigie_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const me = await request(t.app, { cookie: `vigie_session=${cookie?.value}`, csrfToken: body.csrfToken, userId: '' })('GET', '/api/v1/auth/me');
+    const me = await request(t.app, {
+      cookie: `vigie_session=${cookie?.value}`,
+      csrfToken: body.csrfToken,
+      userId: '',
+    })('GET', '/api/v1/auth/me');
     expect(me.statusCode).toBe(200);
     expect(me.json().user.email).toBe(ADMIN_EMAIL);
   });
@@ -35,7 +49,11 @@ describe.each(testEngines())('authentication on %s', (engine) => {
   it('refuses a wrong password with 401, then throttles with 429 after repeated failures', async () => {
     const user = await createUser(t.db, 'coordinator');
     const attempt = () =>
-      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: 'wrong password!' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: user.email, password: 'wrong password!' },
+      });
     const first = await attempt();
     expect(first.statusCode).toBe(401);
     expect(first.json().error.code).toBe('invalid_credentials');
@@ -44,7 +62,11 @@ describe.each(testEngines())('authentication on %s', (engine) => {
     expect(throttled.statusCode).toBe(429);
     expect(throttled.headers['retry-after']).toBeDefined();
     // Even the right password waits out the window: guessing cannot continue.
-    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: PASSWORD } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: PASSWORD },
+    });
     expect(right.statusCode).toBe(429);
   });
 
@@ -89,18 +111,29 @@ describe.each(testEngines())('authentication on %s', (engine) => {
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^vigie_/);
-    const stored = await t.db.selectFrom('api_tokens').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('api_tokens')
+      .select('token_hash')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     const viaToken = await t.app.inject({
       method: 'PATCH',
       url: '/api/v1/auth/me',
       headers: { authorization: `Bearer ${token}` },
-      payload: { language: 'ar', version: (await request(t.app, session)('GET', '/api/v1/auth/me')).json().user.version },
+      payload: {
+        language: 'ar',
+        version: (await request(t.app, session)('GET', '/api/v1/auth/me')).json().user.version,
+      },
     });
     expect(viaToken.statusCode).toBe(200);
     expect(viaToken.json().language).toBe('ar');
     expect((await request(t.app, session)('DELETE', `/api/v1/auth/tokens/${id}`)).statusCode).toBe(204);
-    const revoked = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const revoked = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(revoked.statusCode).toBe(401);
   });
 
@@ -149,15 +182,27 @@ describe.each(testEngines())('authentication on %s', (engine) => {
     const link = await request(t.app, admin)('POST', `/api/v1/users/${target.id}/password-reset`);
     expect(link.statusCode).toBe(201);
     const token = new URL(link.json().url).hash.replace('#token=', '');
-    const reset = await t.app.inject({ method: 'POST', url: '/api/v1/auth/reset-password', payload: { token, password: 'brand new password' } });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/reset-password',
+      payload: { token, password: 'brand new password' },
+    });
     expect(reset.statusCode).toBe(200);
     expect((await request(t.app, oldSession)('GET', '/api/v1/auth/me')).statusCode).toBe(401);
-    const old = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: target.email, password: PASSWORD } });
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: target.email, password: PASSWORD },
+    });
     expect(old.statusCode).toBe(401);
   });
 
   it('translates errors into the caller’s language', async () => {
-    const fr = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    const fr = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
+    });
     expect(fr.statusCode).toBe(401);
     expect(fr.json().error.message).toBe('Vous devez vous connecter.');
     const ar = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { 'accept-language': 'ar' } });

@@ -68,7 +68,13 @@ async function resolveActor(db: Kysely<DB>, config: Config, request: FastifyRequ
   const session = await findLiveSession(db, config, cookie);
   const user = session ? await activeUser(db, session.user_id) : undefined;
   if (!session || !user) return anonymous;
-  return { kind: 'user', user: toActorUser(user), via: 'session', sessionId: session.id, csrfToken: session.csrf_token };
+  return {
+    kind: 'user',
+    user: toActorUser(user),
+    via: 'session',
+    sessionId: session.id,
+    csrfToken: session.csrf_token,
+  };
 }
 
 /**
@@ -87,7 +93,12 @@ export function registerAuthentication(app: FastifyInstance, db: Kysely<DB>, con
     request.actor = actor;
     if (actor.kind === 'user') request.language = actor.user.language;
     const path = request.url.split('?')[0] ?? '';
-    if (actor.kind === 'user' && actor.via === 'session' && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
+    if (
+      actor.kind === 'user' &&
+      actor.via === 'session' &&
+      !SAFE_METHODS.has(request.method) &&
+      !CSRF_EXEMPT.has(path)
+    ) {
       const header = request.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !sameSecret(header, actor.csrfToken)) throw new AppError(403, 'csrf_failed');
     }

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type SqlBool, sql, type Expression } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from './actor.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { InterfaceLanguage } from '../../shared/languages.js';
 import type { Actor } from '../auth/actor.js';
 import type { Config } from '../config.js';

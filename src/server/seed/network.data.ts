@@ -21,7 +21,8 @@ export const associationsSeed = [
     nameEn: 'Association of Ombudsmen and Mediators of La Francophonie',
     foundedOn: null,
     website: 'https://www.aomf-ombudsmans-francophonie.org',
-    notes: 'Comité des droits de l’enfant (travaux 2016–2019). Secrétariat permanent assuré par le Défenseur des droits (France).',
+    notes:
+      'Comité des droits de l’enfant (travaux 2016–2019). Secrétariat permanent assuré par le Défenseur des droits (France).',
   },
   {
     code: 'FIO',

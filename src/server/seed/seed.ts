@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { anonymous } from '../auth/actor.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../http/versioning.js';
 import { recordAudit } from '../modules/audit/record-audit.js';
-import { anonymous } from '../auth/actor.js';
 import {
   associationsSeed,
   declarationsSeed,
@@ -30,7 +30,16 @@ async function seedNetwork(trx: Kysely<DB>): Promise<void> {
     associationIds.set(a.code, id);
     await trx
       .insertInto('associations')
-      .values({ id, code: a.code, name_fr: a.nameFr, name_en: a.nameEn, founded_on: a.foundedOn, website: a.website, notes: a.notes, ...stamp })
+      .values({
+        id,
+        code: a.code,
+        name_fr: a.nameFr,
+        name_en: a.nameEn,
+        founded_on: a.foundedOn,
+        website: a.website,
+        notes: a.notes,
+        ...stamp,
+      })
       .execute();
   }
   const association = (code: string) => associationIds.get(code) as string;

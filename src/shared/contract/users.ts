@@ -57,7 +57,10 @@ export const tokenInfo = z.object({ purpose: z.enum(oneTimePurposes), email: z.s
 
 export const setupBody = z.strictObject({
   token: z.string().min(10).max(200),
-  email: z.email().max(254).transform((v) => v.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((v) => v.toLowerCase()),
   name: requiredText(200),
   password,
 });
@@ -69,7 +72,10 @@ export const acceptInvitationBody = z.strictObject({
 export const resetPasswordBody = z.strictObject({ token: z.string().min(10).max(200), password });
 
 export const userCreate = z.strictObject({
-  email: z.email().max(254).transform((v) => v.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((v) => v.toLowerCase()),
   name: requiredText(200),
   role: z.enum(roles),
   institutionId: id.nullable().optional(),

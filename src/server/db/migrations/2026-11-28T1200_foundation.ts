@@ -22,6 +22,7 @@ function sqlIn(column: string, values: string[]) {
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen and must not depend on the evolving schema type.
 export async function up(db: Kysely<any>): Promise<void> {
   await versioned(
     db.schema
@@ -53,7 +54,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   ).execute();
   await db.schema.createIndex('institutions_country').on('institutions').column('country_code').execute();
   await db.schema.createIndex('institutions_name').on('institutions').column('name_fr').execute();
-  await db.schema.createIndex('institutions_owner').on('institutions').columns(['owner_institution_id', 'visibility']).execute();
+  await db.schema
+    .createIndex('institutions_owner')
+    .on('institutions')
+    .columns(['owner_institution_id', 'visibility'])
+    .execute();
 
   await db.schema
     .createTable('institution_associations')
@@ -99,7 +104,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('status_since', 'text')
       .addUniqueConstraint('group_memberships_unique', ['group_id', 'institution_id']),
   ).execute();
-  await db.schema.createIndex('group_memberships_institution').on('group_memberships').column('institution_id').execute();
+  await db.schema
+    .createIndex('group_memberships_institution')
+    .on('group_memberships')
+    .column('institution_id')
+    .execute();
 
   await db.schema
     .createTable('membership_status_changes')
@@ -162,7 +171,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     ),
   ).execute();
   await db.schema.createIndex('partners_kind').on('partners').columns(['kind', 'name_fr']).execute();
-  await db.schema.createIndex('partners_owner').on('partners').columns(['owner_institution_id', 'visibility']).execute();
+  await db.schema
+    .createIndex('partners_owner')
+    .on('partners')
+    .columns(['owner_institution_id', 'visibility'])
+    .execute();
 
   await owned(
     versioned(
@@ -236,9 +249,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('one_time_tokens')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('purpose', 'text', (c) =>
-      c.notNull().check(sqlIn('purpose', ['setup', 'invitation', 'password_reset'])),
-    )
+    .addColumn('purpose', 'text', (c) => c.notNull().check(sqlIn('purpose', ['setup', 'invitation', 'password_reset'])))
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
     .addColumn('created_by', 'text')
@@ -273,7 +284,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_id', 'text')
     .execute();
   await db.schema.createIndex('audit_events_at').on('audit_events').column('at').execute();
-  await db.schema.createIndex('audit_events_entity').on('audit_events').columns(['entity', 'entity_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_events_entity')
+    .on('audit_events')
+    .columns(['entity', 'entity_id', 'at'])
+    .execute();
   await db.schema.createIndex('audit_events_actor').on('audit_events').columns(['actor_user_id', 'at']).execute();
 
   await db.schema

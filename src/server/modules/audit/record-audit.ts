@@ -10,8 +10,8 @@ export interface AuditInput {
   entityId: string;
   action: AuditAction;
   /** The record before and after, as presented or as stored; only fields that differ are kept. */
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
+  before?: object | null;
+  after?: object | null;
   institutionId?: string | null;
 }
 
@@ -26,15 +26,17 @@ export interface AuditContext {
 const SECRET_FIELDS = new Set(['password_hash', 'passwordHash', 'token_hash', 'csrf_token']);
 
 export function changedFields(
-  before: Record<string, unknown> | null | undefined,
-  after: Record<string, unknown> | null | undefined,
+  beforeRecord: object | null | undefined,
+  afterRecord: object | null | undefined,
 ): Record<string, { before: unknown; after: unknown }> {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const before = (beforeRecord ?? {}) as Record<string, unknown>;
+  const after = (afterRecord ?? {}) as Record<string, unknown>;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const key of keys) {
     if (SECRET_FIELDS.has(key) || key === 'version' || key === 'updated_at' || key === 'updatedAt') continue;
-    const from = before?.[key] ?? null;
-    const to = after?.[key] ?? null;
+    const from = before[key] ?? null;
+    const to = after[key] ?? null;
     if (JSON.stringify(from) !== JSON.stringify(to)) {
       changes[key] = { before: from, after: to };
     }

@@ -101,7 +101,11 @@ export async function updateInstitution(db: Kysely<DB>, context: AuditContext, i
   if (!current) throw notFound();
   assertCanWrite(actor, current.owner_institution_id);
   const { version, associations, ...fields } = input;
-  if (associations) await assertAssociationsExist(db, associations.map((a) => a.associationId));
+  if (associations)
+    await assertAssociationsExist(
+      db,
+      associations.map((a) => a.associationId),
+    );
   const changes: Partial<InstitutionRow> = { updated_at: nowIso() };
   if (fields.countryCode !== undefined) changes.country_code = fields.countryCode;
   if (fields.nameOriginal !== undefined) changes.name_original = fields.nameOriginal;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../auth/actor.js';
 import { roleHas } from '../../../shared/roles.js';
+import type { Actor } from '../../auth/actor.js';
 import type { DB, UserRow } from '../../db/schema.js';
 import { matchesText, offsetOf } from '../../http/pagination.js';
 import type { UserWithNames } from './users.present.js';

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { idParams } from '../../../shared/contract/common.js';
-import { oneTimeLink, user, userCreate, userCreated, userStatuses, userUpdate } from '../../../shared/contract/users.js';
+import {
+  oneTimeLink,
+  user,
+  userCreate,
+  userCreated,
+  userStatuses,
+  userUpdate,
+} from '../../../shared/contract/users.js';
 import { roles } from '../../../shared/roles.js';
 import { listQuery, pageOf } from '../../http/pagination.js';
 import { defineRoute } from '../../http/route.js';

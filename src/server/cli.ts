@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import { type Role, roles } from '../shared/roles.js';
+import { anonymous } from './auth/actor.js';
+import { issueLink } from './auth/one-time-links.js';
+import { hashPassword, PASSWORD_MIN_LENGTH } from './auth/passwords.js';
+import { hashToken, newToken } from './auth/secrets.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/connect.js';
+import type { DB } from './db/schema.js';
+import { nowIso } from './http/versioning.js';
+import { recordAudit } from './modules/audit/record-audit.js';
+import { prepareDatabase } from './startup.js';
+
+const usage = `Usage: npm run vigie -- <command> [options]
+
+Commands:
+  db:migrate                     Bring the database to the latest schema and load the network (idempotent).
+  user:create --email E --name N --role R [--institution ISO|id] [--partner id] [--password-env VAR]
+                                 Create an account. Without --password-env, prints a one-time invitation link.
+                                 Roles: ${roles.join(', ')}.
+  user:reset-password --email E  Print a one-time password-reset link for an account.
+  token:create --email E --name N
+                                 Create a personal API token for an account and print it (shown once).
+
+Configuration comes from the same environment variables as the server (see the README).`;
+
+class UsageError extends Error {}
+
+const operator = (command: string) => ({ actor: anonymous, requestId: null, label: `cli:${command}` });
+
+async function findInstitution(db: Kysely<DB>, reference: string): Promise<string> {
+  const byCountry = /^[A-Za-z]{2}$/.test(reference);
+  const rows = await db
+    .selectFrom('institutions')
+    .leftJoin('group_memberships', 'group_memberships.institution_id', 'institutions.id')
+    .select(['institutions.id', 'group_memberships.id as membership'])
+    .where(
+      byCountry ? 'institutions.country_code' : 'institutions.id',
+      '=',
+      byCountry ? reference.toUpperCase() : reference,
+    )
+    .execute();
+  // A country may have several institutions: the working group's member is the one meant.
+  const chosen = rows.find((r) => r.membership) ?? (rows.length === 1 ? rows[0] : undefined);
+  if (!chosen) throw new UsageError(`No single institution matches "${reference}".`);
+  return chosen.id;
+}
+
+async function userByEmail(db: Kysely<DB>, email: string) {
+  const user = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  if (!user) throw new UsageError(`No account with the email ${email}.`);
+  return user;
+}
+
+function required(values: Record<string, string | undefined>, name: string): string {
+  const value = values[name];
+  if (!value) throw new UsageError(`--${name} is required.`);
+  return value;
+}
+
+async function userCreate(db: Kysely<DB>, config: Config, values: Record<string, string | undefined>) {
+  const email = required(values, 'email').toLowerCase();
+  const name = required(values, 'name');
+  const role = required(values, 'role') as Role;
+  if (!roles.includes(role)) throw new UsageError(`--role must be one of: ${roles.join(', ')}.`);
+  const institutionId = values.institution ? await findInstitution(db, values.institution) : null;
+  if ((role === 'contact_point' || role === 'staff') && !institutionId) {
+    throw new UsageError(`The role ${role} needs --institution.`);
+  }
+  const partnerId = values.partner ?? null;
+  if (role === 'partner' && !partnerId) throw new UsageError('The role partner needs --partner.');
+  const password = values['password-env'] ? process.env[values['password-env']] : undefined;
+  if (values['password-env'] && (!password || password.length < PASSWORD_MIN_LENGTH)) {
+    throw new UsageError(
+      `$${values['password-env']} must hold a password of at least ${PASSWORD_MIN_LENGTH} characters.`,
+    );
+  }
+  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {
+    throw new UsageError(`An account with the email ${email} already exists.`);
+  }
+  const now = nowIso();
+  const row = {
+    id: randomUUID(),
+    email,
+    name,
+    password_hash: password ? await hashPassword(password) : null,
+    role,
+    institution_id: institutionId,
+    partner_id: role === 'partner' ? partnerId : null,
+    language: 'fr',
+    status: password ? 'active' : 'invited',
+    last_login_at: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  const link = await db.transaction().execute(async (trx) => {
+    await trx.insertInto('users').values(row).execute();
+    await recordAudit(trx, operator('user:create'), {
+      entity: 'user',
+      entityId: row.id,
+      action: 'create',
+      after: row,
+      institutionId,
+    });
+    return password ? undefined : issueLink(trx, config, 'invitation', row.id, null);
+  });
+  console.log(`Created ${role} ${email} (${row.id}).`);
+  if (link) console.log(`Invitation link (valid until ${link.expiresAt}, once): ${link.url}`);
+}
+
+async function resetPassword(db: Kysely<DB>, config: Config, values: Record<string, string | undefined>) {
+  const user = await userByEmail(db, required(values, 'email'));
+  const link = await db.transaction().execute(async (trx) => {
+    await recordAudit(trx, operator('user:reset-password'), {
+      entity: 'user',
+      entityId: user.id,
+      action: 'password_reset_requested',
+      institutionId: user.institution_id,
+    });
+    return issueLink(trx, config, user.status === 'invited' ? 'invitation' : 'password_reset', user.id, null);
+  });
+  console.log(`Password-reset link for ${user.email} (valid until ${link.expiresAt}, once): ${link.url}`);
+}
+
+async function tokenCreate(db: Kysely<DB>, config: Config, values: Record<string, string | undefined>) {
+  const user = await userByEmail(db, required(values, 'email'));
+  const name = required(values, 'name');
+  const token = newToken('vigie_');
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('api_tokens')
+      .values({
+        id,
+        user_id: user.id,
+        name,
+        token_hash: hashToken(config.sessionSecret, token),
+        created_at: nowIso(),
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    await recordAudit(trx, operator('token:create'), {
+      entity: 'api_token',
+      entityId: id,
+      action: 'create',
+      after: { name, user_id: user.id },
+      institutionId: user.institution_id,
+    });
+  });
+  console.log(`API token "${name}" for ${user.email} (shown once; send it as "Authorization: Bearer <token>"):`);
+  console.log(token);
+}
+
+const commands: Record<
+  string,
+  (db: Kysely<DB>, config: Config, values: Record<string, string | undefined>) => Promise<void>
+> = {
+  'db:migrate': async () => console.log('Database is up to date.'),
+  'user:create': userCreate,
+  'user:reset-password': resetPassword,
+  'token:create': tokenCreate,
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(usage);
+    return command ? 0 : 2;
+  }
+  const run = commands[command];
+  if (!run) {
+    console.error(`Unknown command "${command}".\n\n${usage}`);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      institution: { type: 'string' },
+      partner: { type: 'string' },
+      'password-env': { type: 'string' },
+    },
+    strict: true,
+  });
+  const config = loadConfig();
+  const database = openDatabase(config);
+  try {
+    // Every command may be the first thing run on a new database: bring it up to date first.
+    await prepareDatabase(database, config, { info: () => {} });
+    await run(database.db, config, values);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+if (isMain) {
+  runCli(process.argv.slice(2))
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      if (
+        error instanceof UsageError ||
+        error instanceof ConfigError ||
+        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ) {
+        console.error(`${(error as Error).message}\n\nRun "npm run vigie -- help" for usage.`);
+        process.exit(2);
+      }
+      console.error(error);
+      process.exit(1);
+    });
+}
