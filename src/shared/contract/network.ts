@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { can, countryCode, id, isoDate, isoDateTime, optionalText, requiredText, url, visibility } from './common.js';
+import { can, countryCode, id, isoDate, isoDateTime, optionalText, requiredText, url, updateSchemaOf, visibility } from './common.js';
 
-export const institutionKinds = ['ombudsman', 'mediator', 'children_ombudsman', 'human_rights_institution', 'other'] as const;
+export const institutionKinds = [
+  'ombudsman',
+  'mediator',
+  'children_ombudsman',
+  'human_rights_institution',
+  'other',
+] as const;
 export const associationStatuses = ['member', 'not_member', 'unknown'] as const;
 export const membershipStatuses = ['active', 'pending_validation', 'withdrawn'] as const;
 export const partnerKinds = ['international_organisation', 'civil_society', 'government', 'academic', 'other'] as const;
@@ -78,10 +84,7 @@ export const institutionCreate = z.strictObject({
   associations: z.array(institutionAssociationInput).max(20).default([]),
 });
 
-export const institutionUpdate = institutionCreate
-  .partial()
-  .extend({ version: z.number().int().min(1) })
-  .strict();
+export const institutionUpdate = updateSchemaOf(institutionCreate);
 
 export const groupMember = z.object({
   membershipId: id,
@@ -216,7 +219,7 @@ export const partnerCreate = z.strictObject({
   ownerInstitutionId: id.nullable().optional(),
   visibility: visibility.default('group'),
 });
-export const partnerUpdate = partnerCreate.partial().extend({ version: z.number().int().min(1) }).strict();
+export const partnerUpdate = updateSchemaOf(partnerCreate);
 
 export const declaration = z.object({
   id,
@@ -249,7 +252,7 @@ export const declarationCreate = z.strictObject({
   associationIds: z.array(id).max(20).default([]),
   visibility: visibility.default('public'),
 });
-export const declarationUpdate = declarationCreate.partial().extend({ version: z.number().int().min(1) }).strict();
+export const declarationUpdate = updateSchemaOf(declarationCreate);
 
 export const associationUpdate = z.strictObject({
   nameFr: requiredText(300).optional(),
@@ -259,3 +262,17 @@ export const associationUpdate = z.strictObject({
   notes: optionalText(4000),
   version: z.number().int().min(1),
 });
+
+export const groupUpdate = z.strictObject({
+  nameFr: requiredText(300).optional(),
+  nameEn: requiredText(300).optional(),
+  descriptionFr: optionalText(4000),
+  descriptionEn: optionalText(4000),
+  version: z.number().int().min(1),
+});
+
+/** A membership's status changes, newest first. */
+export const membershipHistory = z.object({ items: z.array(membershipStatusChange) });
+
+/** A member's contact points: the current one first, then the past ones, latest first. */
+export const contactPointList = z.object({ items: z.array(contactPoint) });
