@@ -1,8 +1,15 @@
 import { authRoutes } from '../auth/auth.routes.js';
 import type { RouteDefinition } from '../http/route.js';
+import { associationRoutes } from './associations/associations.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 /** Every API operation. The OpenAPI document and the authorization matrix are generated from this list. */
-export const allRoutes: RouteDefinition[] = [...authRoutes, ...userRoutes, ...institutionRoutes, ...auditRoutes];
+export const allRoutes: RouteDefinition[] = [
+  ...authRoutes,
+  ...userRoutes,
+  ...institutionRoutes,
+  ...auditRoutes,
+  ...associationRoutes,
+];
