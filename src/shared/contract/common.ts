@@ -36,3 +36,20 @@ export const can = z.object({ edit: z.boolean() });
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ok = z.object({ ok: z.literal(true) });
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The edit schema of a record from its create schema: every field optional, defaults removed (zod applies a
+ * default even inside `.optional()`, and an edit must never reset a field the caller did not send, such as a
+ * record's visibility), plus the version the edit was made from.
+ */
+export function updateSchemaOf<S extends z.ZodRawShape>(create: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(create.shape).map(([key, field]) => [
+      key,
+      ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
+    ]),
+  ) as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
+  return z.strictObject({ ...shape, version: z.number().int().min(1) });
+}

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { can, countryCode, id, isoDate, isoDateTime, optionalText, requiredText, url, updateSchemaOf, visibility } from './common.js';
+import {
+  can,
+  countryCode,
+  id,
+  isoDate,
+  isoDateTime,
+  optionalText,
+  requiredText,
+  updateSchemaOf,
+  url,
+  visibility,
+} from './common.js';
 
 export const institutionKinds = [
   'ombudsman',
