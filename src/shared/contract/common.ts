@@ -50,6 +50,6 @@ export function updateSchemaOf<S extends z.ZodRawShape>(create: z.ZodObject<S>) 
       key,
       ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
     ]),
-  ) as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
+  ) as unknown as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
   return z.strictObject({ ...shape, version: z.number().int().min(1) });
 }
