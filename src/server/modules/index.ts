@@ -2,6 +2,7 @@ import { authRoutes } from '../auth/auth.routes.js';
 import type { RouteDefinition } from '../http/route.js';
 import { associationRoutes } from './associations/associations.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
@@ -12,4 +13,5 @@ export const allRoutes: RouteDefinition[] = [
   ...institutionRoutes,
   ...auditRoutes,
   ...associationRoutes,
+  ...groupRoutes,
 ];
