@@ -2,6 +2,7 @@ import { authRoutes } from '../auth/auth.routes.js';
 import type { RouteDefinition } from '../http/route.js';
 import { associationRoutes } from './associations/associations.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { contactPointRoutes } from './contact-points/contact-points.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
 import { userRoutes } from './users/users.routes.js';
@@ -14,4 +15,5 @@ export const allRoutes: RouteDefinition[] = [
   ...auditRoutes,
   ...associationRoutes,
   ...groupRoutes,
+  ...contactPointRoutes,
 ];
