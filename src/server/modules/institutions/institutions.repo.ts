@@ -53,6 +53,7 @@ function filtered(db: Executor, actor: Actor, filters: InstitutionFilters) {
         eb
           .selectFrom('institution_associations')
           .innerJoin('associations', 'associations.id', 'institution_associations.association_id')
+          .select('institution_associations.institution_id')
           .whereRef('institution_associations.institution_id', '=', 'institutions.id')
           .where('associations.code', '=', code)
           .where('institution_associations.status', '=', status),
@@ -65,6 +66,7 @@ function filtered(db: Executor, actor: Actor, filters: InstitutionFilters) {
       eb.exists(
         eb
           .selectFrom('group_memberships')
+          .select('group_memberships.id')
           .whereRef('group_memberships.institution_id', '=', 'institutions.id')
           .where('group_memberships.status', '=', status),
       ),
@@ -74,7 +76,11 @@ function filtered(db: Executor, actor: Actor, filters: InstitutionFilters) {
     const member = filters.member;
     query = query.where((eb) => {
       const exists = eb.exists(
-        eb.selectFrom('group_memberships').whereRef('group_memberships.institution_id', '=', 'institutions.id'),
+        // SQLite, unlike PostgreSQL, needs a select list even inside EXISTS.
+        eb
+          .selectFrom('group_memberships')
+          .select('group_memberships.id')
+          .whereRef('group_memberships.institution_id', '=', 'institutions.id'),
       );
       return member ? exists : eb.not(exists);
     });
