@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { contactPointRoutes } from './contact-points/contact-points.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
+import { partnerRoutes } from './partners/partners.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 /** Every API operation. The OpenAPI document and the authorization matrix are generated from this list. */
@@ -16,4 +17,5 @@ export const allRoutes: RouteDefinition[] = [
   ...associationRoutes,
   ...groupRoutes,
   ...contactPointRoutes,
+  ...partnerRoutes,
 ];
