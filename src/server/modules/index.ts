@@ -3,6 +3,7 @@ import type { RouteDefinition } from '../http/route.js';
 import { associationRoutes } from './associations/associations.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { contactPointRoutes } from './contact-points/contact-points.routes.js';
+import { declarationRoutes } from './declarations/declarations.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
 import { partnerRoutes } from './partners/partners.routes.js';
@@ -18,4 +19,5 @@ export const allRoutes: RouteDefinition[] = [
   ...groupRoutes,
   ...contactPointRoutes,
   ...partnerRoutes,
+  ...declarationRoutes,
 ];
