@@ -137,6 +137,22 @@ describe.each(testEngines())('authentication on %s', (engine) => {
     expect(revoked.statusCode).toBe(401);
   });
 
+  it('ends a session left idle too long, and one past its absolute lifetime', async () => {
+    const idle = await signIn(t.app, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const old = new Date(Date.now() - (t.config.sessionIdleMinutes + 1) * 60_000).toISOString();
+    await t.db.updateTable('sessions').set({ last_seen_at: old }).where('csrf_token', '=', idle.csrfToken).execute();
+    expect((await request(t.app, idle)('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    const expired = await signIn(t.app, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await t.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('csrf_token', '=', expired.csrfToken)
+      .execute();
+    expect((await request(t.app, expired)('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    const fresh = await signIn(t.app, ADMIN_EMAIL, ADMIN_PASSWORD);
+    expect((await request(t.app, fresh)('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
   it('ends the session on logout', async () => {
     const session = await signIn(t.app, ADMIN_EMAIL, ADMIN_PASSWORD);
     expect((await request(t.app, session)('POST', '/api/v1/auth/logout')).statusCode).toBe(204);

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../../support/server-process.js';
+
+export const ADMIN = { email: 'secretariat@vigie.test', password: 'secretariat passphrase' };
+const executablePath = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
+const root = path.resolve(import.meta.dirname, '../../..');
+
+export interface Journey {
+  server: ServerProcess;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A fresh Vigie (SQLite, its own data folder, the built web app) and a fresh headless Chromium page. */
+export async function startJourney(): Promise<Journey> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-e2e-'));
+  const server = await startServerProcess({
+    VIGIE_DATA_DIR: dataDir,
+    VIGIE_ADMIN_EMAIL: ADMIN.email,
+    VIGIE_ADMIN_PASSWORD: ADMIN.password,
+    VIGIE_CLIENT_DIR: path.join(root, 'dist/client'),
+    LOG_LEVEL: 'warn',
+  });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    // Flags for a closed network and a root user in CI: no background calls home, no sandbox.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale: 'fr-FR',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  return {
+    server,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page and fails on any serious or critical violation, listing them. */
+export async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
+  // Evaluated through the DevTools protocol: an inline <script> would be (rightly) refused by the page's CSP.
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  })) as AxeViolation[];
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
+}
