@@ -76,8 +76,23 @@ export const authRoutes = [
     access: 'public',
     response: z.null(),
     status: 204,
-    handler: async ({ db, actor, reply }) => {
-      if (actor.kind === 'user' && actor.via === 'session') await destroySession(db, actor.sessionId);
+    handler: async ({ db, actor, requestId, reply }) => {
+      if (actor.kind === 'user' && actor.via === 'session') {
+        const sessionId = actor.sessionId;
+        await db.transaction().execute(async (trx) => {
+          await destroySession(trx, sessionId);
+          await recordAudit(
+            trx,
+            { actor, requestId },
+            {
+              entity: 'session',
+              entityId: sessionId,
+              action: 'logout',
+              institutionId: actor.user.institutionId,
+            },
+          );
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return undefined;
     },
