@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import { visibleTo } from '../../auth/visibility.js';
 import type {
@@ -181,6 +181,14 @@ export function findVisibleInstitution(db: Executor, actor: Actor, id: string) {
     .where('id', '=', id)
     .where(visibleTo(actor, 'institutions'))
     .executeTakeFirst();
+}
+
+/**
+ * Holds the group's row until the transaction ends, so that two admissions at once cannot both take the same
+ * last position (a no-op update: a row lock on PostgreSQL, the write lock on SQLite; no FOR UPDATE needed).
+ */
+export async function lockGroup(db: Executor, groupId: string): Promise<void> {
+  await db.updateTable('groups').set({ updated_at: sql`updated_at` }).where('id', '=', groupId).execute();
 }
 
 export async function nextPosition(db: Executor, groupId: string): Promise<number> {

@@ -115,6 +115,7 @@ export async function addMember(db: Kysely<DB>, context: AuditContext, groupId: 
   try {
     // Inside the transaction only `trx` may be used: SQLite has one connection.
     await db.transaction().execute(async (trx) => {
+      await repo.lockGroup(trx, groupId);
       const membership: GroupMembershipTable = {
         id,
         group_id: groupId,

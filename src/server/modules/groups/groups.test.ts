@@ -267,6 +267,25 @@ describe.each(testEngines())('groups and memberships on %s', (engine) => {
     expect(noGroup.statusCode).toBe(404);
   });
 
+  it('gives two institutions admitted at the same moment distinct positions at the end', async () => {
+    const others = await t.db
+      .selectFrom('institutions')
+      .select('id')
+      .where('country_code', 'in', ['SN', 'MR'])
+      .execute();
+    const before = (await request(t.app, null)('GET', `/api/v1/groups/${groupId}`)).json();
+    const responses = await Promise.all(
+      others.map((o) =>
+        request(t.app, coordinator)('POST', `/api/v1/groups/${groupId}/members`, { institutionId: o.id }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201]);
+    const last = (await members(null, '?sort=position&order=desc')).items[0]?.position as number;
+    expect(responses.map((r) => r.json().position).sort()).toEqual([last - 1, last]);
+    // Admitting members does not count as an edit of the group itself.
+    expect((await request(t.app, null)('GET', `/api/v1/groups/${groupId}`)).json().version).toBe(before.version);
+  });
+
   it('lets coordinators edit a group’s names and descriptions, versioned; refuses others and unknown fields', async () => {
     const current = (await request(t.app, null)('GET', `/api/v1/groups/${groupId}`)).json();
     const byStaff = await request(t.app, staff)('PATCH', `/api/v1/groups/${groupId}`, {
