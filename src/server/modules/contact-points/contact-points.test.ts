@@ -13,6 +13,15 @@ import {
   type TestApp,
 } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
+import {
+  everyone,
+  expectedEditStatus,
+  matrix,
+  ownedByFrance,
+  signInEveryone,
+  type Who,
+} from '../../../../tests/support/policy-matrix.js';
+import { type Visibility, visibilities } from '../../../shared/roles.js';
 
 interface ContactPoint {
   id: string;
@@ -260,4 +269,55 @@ describe.each(testEngines())('contact points on %s', (engine) => {
   async function groupId(): Promise<string> {
     return (await request(t.app, null)('GET', '/api/v1/groups')).json().items[0].id;
   }
+
+  describe('policy table: France’s contact points of each visibility', () => {
+    let sessions: Record<Who, Session | null>;
+    const records = {} as Record<Visibility, string>;
+
+    beforeAll(async () => {
+      sessions = await signInEveryone(t);
+      // Handed over widest first, so that the current one is institution-only.
+      const order = [...visibilities].reverse();
+      for (const [i, visibility] of order.entries()) {
+        const created = await request(t.app, sessions.contactPointFR)(
+          'POST',
+          `/api/v1/memberships/${membership.FR}/contact-points`,
+          { name: `Probe ${visibility}`, startsOn: `2020-0${i + 1}-01`, visibility },
+        );
+        expect(created.statusCode).toBe(201);
+        records[visibility] = created.json().id;
+      }
+    });
+
+    it.each(matrix)('%s × %s: list and detail agree; edit as the policy says', async (who, visibility) => {
+      const call = request(t.app, sessions[who]);
+      const visible = ownedByFrance.canSee[who].includes(visibility);
+      const listed = await call('GET', `/api/v1/memberships/${membership.FR}/contact-points`);
+      expect(listed.json().items.some((c: ContactPoint) => c.id === records[visibility])).toBe(visible);
+      const detail = await call('GET', `/api/v1/contact-points/${records[visibility]}`);
+      expect(detail.statusCode).toBe(visible ? 200 : 404);
+      if (visible) expect(detail.json().can.edit).toBe(ownedByFrance.canEdit[who]);
+      const { version } = await t.db
+        .selectFrom('contact_points')
+        .select('version')
+        .where('id', '=', records[visibility])
+        .executeTakeFirstOrThrow();
+      const edit = await call('PATCH', `/api/v1/contact-points/${records[visibility]}`, { notes: who, version });
+      expect(edit.statusCode).toBe(expectedEditStatus(ownedByFrance, who, visibility));
+    });
+
+    it.each(everyone)(
+      '%s sees France’s institution-only current contact point in the member list only if allowed',
+      async (who) => {
+        const groups = await request(t.app, null)('GET', '/api/v1/groups');
+        const list = await request(t.app, sessions[who])(
+          'GET',
+          `/api/v1/groups/${groups.json().items[0].id}/members?pageSize=100`,
+        );
+        const france = list.json().items.find((m: { membershipId: string }) => m.membershipId === membership.FR);
+        const visible = ownedByFrance.canSee[who].includes('institution');
+        expect(france.contactPoint?.id ?? null).toBe(visible ? records.institution : null);
+      },
+    );
+  });
 });

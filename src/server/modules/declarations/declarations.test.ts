@@ -13,6 +13,14 @@ import {
   type TestApp,
 } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
+import {
+  expectedEditStatus,
+  matrix,
+  ownedByNetwork,
+  signInEveryone,
+  type Who,
+} from '../../../../tests/support/policy-matrix.js';
+import { type Visibility, visibilities } from '../../../shared/roles.js';
 
 interface Declaration {
   id: string;
@@ -200,5 +208,41 @@ describe.each(testEngines())('declarations on %s', (engine) => {
     expect((await request(t.app, admin)('DELETE', `/api/v1/declarations/${randomUUID()}?version=1`)).statusCode).toBe(
       404,
     );
+  });
+
+  describe('policy table: network declarations of each visibility', () => {
+    let sessions: Record<Who, Session | null>;
+    const records = {} as Record<Visibility, string>;
+    const marker = `Probe ${randomUUID().slice(0, 8)}`;
+
+    beforeAll(async () => {
+      sessions = await signInEveryone(t);
+      for (const visibility of visibilities) {
+        const created = await request(t.app, sessions.coordinator)('POST', '/api/v1/declarations', {
+          titleFr: `${marker} ${visibility}`,
+          visibility,
+        });
+        expect(created.statusCode).toBe(201);
+        records[visibility] = created.json().id;
+      }
+    });
+
+    it.each(matrix)('%s × %s: list, count and detail agree; edit as the policy says', async (who, visibility) => {
+      const call = request(t.app, sessions[who]);
+      const visible = ownedByNetwork.canSee[who].includes(visibility);
+      const found = await call('GET', `/api/v1/declarations?q=${encodeURIComponent(`${marker} ${visibility}`)}`);
+      expect(found.json().total).toBe(visible ? 1 : 0);
+      expect(found.json().items.map((d: Declaration) => d.id)).toEqual(visible ? [records[visibility]] : []);
+      const detail = await call('GET', `/api/v1/declarations/${records[visibility]}`);
+      expect(detail.statusCode).toBe(visible ? 200 : 404);
+      if (visible) expect(detail.json().can.edit).toBe(ownedByNetwork.canEdit[who]);
+      const { version } = await t.db
+        .selectFrom('declarations')
+        .select('version')
+        .where('id', '=', records[visibility])
+        .executeTakeFirstOrThrow();
+      const edit = await call('PATCH', `/api/v1/declarations/${records[visibility]}`, { place: who, version });
+      expect(edit.statusCode).toBe(expectedEditStatus(ownedByNetwork, who, visibility));
+    });
   });
 });

@@ -13,6 +13,14 @@ import {
   type TestApp,
 } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
+import {
+  expectedEditStatus,
+  matrix,
+  ownedByFrance,
+  signInEveryone,
+  type Who,
+} from '../../../../tests/support/policy-matrix.js';
+import { type Visibility, visibilities } from '../../../shared/roles.js';
 
 interface Partner {
   id: string;
@@ -251,5 +259,42 @@ describe.each(testEngines())('partners on %s', (engine) => {
       .orderBy('at')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
+  });
+
+  describe('policy table: a partner owned by France, of each visibility', () => {
+    let sessions: Record<Who, Session | null>;
+    const records = {} as Record<Visibility, string>;
+    const marker = `Probe ${randomUUID().slice(0, 8)}`;
+
+    beforeAll(async () => {
+      sessions = await signInEveryone(t);
+      for (const visibility of visibilities) {
+        const created = await request(t.app, sessions.staffFR)('POST', '/api/v1/partners', {
+          nameFr: `${marker} ${visibility}`,
+          kind: 'civil_society',
+          visibility,
+        });
+        expect(created.json()).toMatchObject({ ownerInstitutionId: france, visibility });
+        records[visibility] = created.json().id;
+      }
+    });
+
+    it.each(matrix)('%s × %s: list, count and detail agree; edit as the policy says', async (who, visibility) => {
+      const call = request(t.app, sessions[who]);
+      const visible = ownedByFrance.canSee[who].includes(visibility);
+      const found = await call('GET', `/api/v1/partners?q=${encodeURIComponent(`${marker} ${visibility}`)}`);
+      expect(found.json().total).toBe(visible ? 1 : 0);
+      expect(found.json().items.map((p: Partner) => p.id)).toEqual(visible ? [records[visibility]] : []);
+      const detail = await call('GET', `/api/v1/partners/${records[visibility]}`);
+      expect(detail.statusCode).toBe(visible ? 200 : 404);
+      if (visible) expect(detail.json().can.edit).toBe(ownedByFrance.canEdit[who]);
+      const { version } = await t.db
+        .selectFrom('partners')
+        .select('version')
+        .where('id', '=', records[visibility])
+        .executeTakeFirstOrThrow();
+      const edit = await call('PATCH', `/api/v1/partners/${records[visibility]}`, { notes: who, version });
+      expect(edit.statusCode).toBe(expectedEditStatus(ownedByFrance, who, visibility));
+    });
   });
 });
