@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, openSqlite } from '../../src/server/db/connect.js';
 import { migrations } from '../../src/server/db/migrations/index.js';
+import { seeds as allSeeds } from '../../src/server/seed/seed.js';
 import { createPostgresDatabase, testEngines } from '../support/databases.js';
 import { startServerProcess } from '../support/server-process.js';
 
@@ -45,7 +46,7 @@ describe.each(testEngines())('real server processes on %s', (engine) => {
           .execute();
         expect(applied).toHaveLength(Object.keys(migrations).length);
         const seeds = await database.db.selectFrom('seed_runs').selectAll().execute();
-        expect(seeds).toHaveLength(1);
+        expect(seeds).toHaveLength(allSeeds.length);
         const groups = await database.db.selectFrom('groups').selectAll().execute();
         expect(groups).toHaveLength(1);
         const members = await database.db.selectFrom('group_memberships').selectAll().execute();

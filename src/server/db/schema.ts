@@ -23,6 +23,17 @@ export interface DB {
   login_failures: LoginFailureTable;
   audit_events: AuditEventTable;
   seed_runs: SeedRunTable;
+  plans: PlanTable;
+  plan_axes: PlanAxisTable;
+  plan_axis_partners: PlanAxisPartnerTable;
+  plan_axis_exceptions: PlanAxisExceptionTable;
+  plan_actions: PlanActionTable;
+  plan_action_institutions: PlanActionInstitutionTable;
+  plan_action_partners: PlanActionPartnerTable;
+  plan_action_links: PlanActionLinkTable;
+  indicators: IndicatorTable;
+  reporting_periods: ReportingPeriodTable;
+  indicator_reports: IndicatorReportTable;
 }
 
 interface Versioned {
@@ -209,6 +220,124 @@ export interface AuditEventTable {
 export interface SeedRunTable {
   name: string;
   ran_at: string;
+}
+
+export interface PlanTable extends Versioned, Owned {
+  id: string;
+  group_id: string;
+  title_fr: string;
+  title_en: string | null;
+  starts_on: string;
+  ends_on: string;
+  status: string;
+  source_text: string | null;
+  previous_plan_id: string | null;
+}
+
+export interface PlanAxisTable extends Versioned {
+  id: string;
+  plan_id: string;
+  parent_id: string | null;
+  number: string;
+  position: number;
+  title_fr: string;
+  title_en: string | null;
+  text_fr: string | null;
+  text_en: string | null;
+  each_institution: number;
+}
+
+export interface PlanAxisPartnerTable {
+  axis_id: string;
+  partner_id: string;
+  role: string;
+}
+
+export interface PlanAxisExceptionTable {
+  axis_id: string;
+  institution_id: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface PlanActionTable extends Versioned, Owned {
+  id: string;
+  plan_id: string;
+  axis_id: string;
+  title: string;
+  description: string | null;
+  lead_institution_id: string | null;
+  status: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  completed_on: string | null;
+  funder_partner_id: string | null;
+  budget_minor: number | null;
+  budget_currency: string | null;
+  comments: string | null;
+  carried_from_id: string | null;
+}
+
+export interface PlanActionInstitutionTable {
+  action_id: string;
+  institution_id: string;
+}
+
+export interface PlanActionPartnerTable {
+  action_id: string;
+  partner_id: string;
+}
+
+export interface PlanActionLinkTable {
+  action_id: string;
+  entity: string;
+  entity_id: string;
+  created_at: string;
+}
+
+export interface IndicatorTable extends Versioned {
+  id: string;
+  plan_id: string;
+  axis_id: string | null;
+  action_id: string | null;
+  code: string;
+  name_fr: string;
+  name_en: string | null;
+  unit: string;
+  aggregation: string;
+  baseline: number | null;
+  target: number | null;
+  frequency: string;
+  dimensions: string;
+  notes: string | null;
+}
+
+export interface ReportingPeriodTable extends Versioned {
+  id: string;
+  plan_id: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  status: string;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+export interface IndicatorReportTable extends Versioned {
+  id: string;
+  indicator_id: string;
+  period_id: string;
+  institution_id: string;
+  status: string;
+  cells: string;
+  total: number;
+  notes: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  validated_at: string | null;
+  validated_by: string | null;
+  owner_institution_id: string;
+  visibility: string;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

@@ -13,6 +13,7 @@ import {
   otherInstitutionsSeed,
   partnersSeed,
 } from './network.data.js';
+import { seedPlan } from './plan.seed.js';
 
 export interface Seed {
   name: string;
@@ -193,7 +194,10 @@ async function seedNetwork(trx: Kysely<DB>): Promise<void> {
   await recordAudit(trx, audit, { entity: 'seed', entityId: 'network', action: 'create', after: { name: 'network' } });
 }
 
-export const seeds: Seed[] = [{ name: '2026-11-28_network', run: seedNetwork }];
+export const seeds: Seed[] = [
+  { name: '2026-11-28_network', run: seedNetwork },
+  { name: '2026-11-28_plan-2017-2018', run: seedPlan },
+];
 
 /**
  * Runs each seed once in the database's life: a later start adds nothing, and never overwrites what people have
