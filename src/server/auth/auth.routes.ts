@@ -20,8 +20,9 @@ import {
 import type { Config } from '../config.js';
 import { AppError } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
-import { nowIso, versionConflict } from '../http/versioning.js';
+import { nowIso } from '../http/versioning.js';
 import { recordAudit } from '../modules/audit/record-audit.js';
+import { staleVersion } from '../modules/audit/stale-version.js';
 import { presentUser } from '../modules/users/users.present.js';
 import { findUser, updateUser } from '../modules/users/users.repo.js';
 import type { Actor } from './actor.js';
@@ -148,7 +149,13 @@ export const authRoutes = [
       });
       const after = await findUser(db, current.user.id);
       if (!after) throw new AppError(401, 'unauthenticated');
-      if (!applied) throw versionConflict(presentUser(actor, after), Object.keys(body));
+      if (!applied)
+        throw await staleVersion(db, {
+          entity: 'user',
+          entityId: current.user.id,
+          sentVersion: body.version,
+          current: presentUser(actor, after),
+        });
       return presentUser(actor, after);
     },
   }),

@@ -212,6 +212,7 @@ export interface AuditEventTable {
   entity: string;
   entity_id: string;
   action: string;
+  entity_version: number | null;
   changes: string;
   institution_id: string | null;
   request_id: string | null;

@@ -40,7 +40,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
           message: translate(language, `errors:validation.${detail.issue}`, { field: detail.field ?? '', ...params }),
         }),
       )
-    : error.details;
+    : // A conflict's reason is also given as data, so that clients need not parse the message.
+      (error.details ?? (error.params.reason === undefined ? undefined : { reason: error.params.reason }));
   if (error.status === 429) reply.header('retry-after', String(error.params.retryAfter ?? 900));
   return reply.status(error.status).send({
     error: {

@@ -18,14 +18,7 @@ export function listQuery<const S extends readonly [string, ...string[]], F exte
   });
 }
 
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: z.number().int().min(0),
-    page: z.number().int().min(1),
-    pageSize: z.number().int().min(1),
-  });
-}
+export { pageOf } from '../../shared/contract/common.js';
 
 export function offsetOf(query: { page: number; pageSize: number }): number {
   return (query.page - 1) * query.pageSize;

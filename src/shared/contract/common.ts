@@ -53,3 +53,13 @@ export function updateSchemaOf<S extends z.ZodRawShape>(create: z.ZodObject<S>) 
   ) as unknown as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
   return z.strictObject({ ...shape, version: z.number().int().min(1) });
 }
+
+/** A page of a list: what every list endpoint returns. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+  });
+}

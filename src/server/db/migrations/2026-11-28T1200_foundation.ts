@@ -279,6 +279,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
+    // The record's version after the change: a stale edit is told which fields changed since its version.
+    .addColumn('entity_version', 'integer')
     .addColumn('changes', 'text', (c) => c.notNull())
     .addColumn('institution_id', 'text')
     .addColumn('request_id', 'text')

@@ -5,8 +5,9 @@ import type { Actor } from '../../auth/actor.js';
 import { assertCanWrite } from '../../auth/policy.js';
 import type { AssociationTable, DB } from '../../db/schema.js';
 import { notFound } from '../../http/errors.js';
-import { nowIso, versionConflict } from '../../http/versioning.js';
+import { nowIso } from '../../http/versioning.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
+import { staleVersion } from '../audit/stale-version.js';
 import { presentAssociation } from './associations.present.js';
 import * as repo from './associations.repo.js';
 
@@ -48,6 +49,12 @@ export async function updateAssociation(db: Kysely<DB>, context: AuditContext, i
     await recordAudit(trx, context, { entity: 'association', entityId: id, action: 'update', before: current, after });
     return true;
   });
-  if (!applied) throw versionConflict(await getAssociation(db, actor, id), Object.keys(fields));
+  if (!applied)
+    throw await staleVersion(db, {
+      entity: 'association',
+      entityId: id,
+      sentVersion: version,
+      current: await getAssociation(db, actor, id),
+    });
   return getAssociation(db, actor, id);
 }

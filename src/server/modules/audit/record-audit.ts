@@ -13,6 +13,8 @@ export interface AuditInput {
   before?: object | null;
   after?: object | null;
   institutionId?: string | null;
+  /** The record's version after the change; taken from `after.version` when not given. */
+  version?: number | null;
 }
 
 export interface AuditContext {
@@ -44,6 +46,11 @@ export function changedFields(
   return changes;
 }
 
+function versionOf(record: object | null | undefined): number | null {
+  const version = (record as { version?: unknown } | null | undefined)?.version;
+  return typeof version === 'number' ? version : null;
+}
+
 /** Writes one audit event; call it with the transaction that makes the change, so both commit or neither. */
 export async function recordAudit(db: Kysely<DB> | Transaction<DB>, context: AuditContext, input: AuditInput) {
   const user = context.actor.kind === 'user' ? context.actor.user : null;
@@ -57,6 +64,7 @@ export async function recordAudit(db: Kysely<DB> | Transaction<DB>, context: Aud
       entity: input.entity,
       entity_id: input.entityId,
       action: input.action,
+      entity_version: input.version ?? versionOf(input.after),
       changes: JSON.stringify(changedFields(input.before, input.after)),
       institution_id: input.institutionId ?? null,
       request_id: context.requestId,

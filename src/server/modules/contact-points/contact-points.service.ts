@@ -6,8 +6,9 @@ import type { Actor } from '../../auth/actor.js';
 import { assertCanWrite } from '../../auth/policy.js';
 import type { ContactPointTable, DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { nowIso, versionConflict } from '../../http/versioning.js';
+import { nowIso } from '../../http/versioning.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
+import { staleVersion } from '../audit/stale-version.js';
 import { presentContactPoint } from './contact-points.present.js';
 import * as repo from './contact-points.repo.js';
 
@@ -60,7 +61,13 @@ export async function updateContactPoint(db: Kysely<DB>, context: AuditContext, 
     });
     return true;
   });
-  if (!applied) throw versionConflict(await getContactPoint(db, actor, id), Object.keys(fields));
+  if (!applied)
+    throw await staleVersion(db, {
+      entity: 'contact_point',
+      entityId: id,
+      sentVersion: version,
+      current: await getContactPoint(db, actor, id),
+    });
   return getContactPoint(db, actor, id);
 }
 

@@ -6,8 +6,9 @@ import type { Actor } from '../../auth/actor.js';
 import { assertCanWrite } from '../../auth/policy.js';
 import type { DB, DeclarationTable } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { nowIso, versionConflict } from '../../http/versioning.js';
+import { nowIso } from '../../http/versioning.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
+import { staleVersion } from '../audit/stale-version.js';
 import { presentDeclaration } from './declarations.present.js';
 import * as repo from './declarations.repo.js';
 
@@ -118,8 +119,12 @@ export async function updateDeclaration(db: Kysely<DB>, context: AuditContext, i
     return true;
   });
   if (!applied) {
-    const changed = Object.keys(fields).concat(associationIds === undefined ? [] : ['associationIds']);
-    throw versionConflict(await getDeclaration(db, actor, id), changed);
+    throw await staleVersion(db, {
+      entity: 'declaration',
+      entityId: id,
+      sentVersion: version,
+      current: await getDeclaration(db, actor, id),
+    });
   }
   return getDeclaration(db, actor, id);
 }
@@ -129,7 +134,13 @@ export async function deleteDeclaration(db: Kysely<DB>, context: AuditContext, i
   const current = await repo.findVisibleDeclaration(db, actor, id);
   if (!current) throw notFound();
   assertCanWrite(actor, current.owner_institution_id);
-  if (current.version !== version) throw versionConflict(await present(db, actor, current), []);
+  if (current.version !== version)
+    throw await staleVersion(db, {
+      entity: 'declaration',
+      entityId: id,
+      sentVersion: version,
+      current: await present(db, actor, current),
+    });
   const deleted = await db.transaction().execute(async (trx) => {
     const before = await present(trx, actor, current);
     if (!(await repo.deleteDeclaration(trx, id, version))) return false;
@@ -145,6 +156,11 @@ export async function deleteDeclaration(db: Kysely<DB>, context: AuditContext, i
   if (!deleted) {
     const now = await repo.findVisibleDeclaration(db, actor, id);
     if (!now) throw notFound();
-    throw versionConflict(await present(db, actor, now), []);
+    throw await staleVersion(db, {
+      entity: 'declaration',
+      entityId: id,
+      sentVersion: version,
+      current: await present(db, actor, now),
+    });
   }
 }

@@ -6,8 +6,9 @@ import type { Actor } from '../../auth/actor.js';
 import { assertCanWrite, assertRole } from '../../auth/policy.js';
 import type { DB, GroupMembershipTable, GroupTable } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { nowIso, versionConflict } from '../../http/versioning.js';
+import { nowIso } from '../../http/versioning.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
+import { staleVersion } from '../audit/stale-version.js';
 import { canManageMembership, presentGroup, presentMember, presentStatusChange } from './groups.present.js';
 import * as repo from './groups.repo.js';
 
@@ -70,7 +71,13 @@ export async function updateGroup(db: Kysely<DB>, context: AuditContext, id: str
     await recordAudit(trx, context, { entity: 'group', entityId: id, action: 'update', before: current, after });
     return true;
   });
-  if (!applied) throw versionConflict(await getGroup(db, actor, id), Object.keys(fields));
+  if (!applied)
+    throw await staleVersion(db, {
+      entity: 'group',
+      entityId: id,
+      sentVersion: version,
+      current: await getGroup(db, actor, id),
+    });
   return getGroup(db, actor, id);
 }
 
@@ -208,13 +215,20 @@ export async function changeMembershipStatus(
       entity: 'membership',
       entityId: membershipId,
       action: 'status_change',
+      version: input.version + 1,
       before: { status: current.status, status_since: current.status_since },
       after: { status: input.status, status_since: statusSince, note: input.note ?? null },
       institutionId: current.institution_id,
     });
     return true;
   });
-  if (!applied) throw versionConflict(await getMember(db, actor, membershipId), ['status']);
+  if (!applied)
+    throw await staleVersion(db, {
+      entity: 'membership',
+      entityId: membershipId,
+      sentVersion: input.version,
+      current: await getMember(db, actor, membershipId),
+    });
   return getMember(db, actor, membershipId);
 }
 

@@ -6,8 +6,9 @@ import type { Actor } from '../../auth/actor.js';
 import { assertCanWrite, canWrite } from '../../auth/policy.js';
 import type { DB, InstitutionRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { nowIso, versionConflict } from '../../http/versioning.js';
+import { nowIso } from '../../http/versioning.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
+import { staleVersion } from '../audit/stale-version.js';
 import { presentInstitution } from './institutions.present.js';
 import * as repo from './institutions.repo.js';
 
@@ -133,7 +134,13 @@ export async function updateInstitution(db: Kysely<DB>, context: AuditContext, i
     });
     return true;
   });
-  if (!applied) throw versionConflict(await getInstitution(db, actor, id), Object.keys(input));
+  if (!applied)
+    throw await staleVersion(db, {
+      entity: 'institution',
+      entityId: id,
+      sentVersion: version,
+      current: await getInstitution(db, actor, id),
+    });
   return getInstitution(db, actor, id);
 }
 
@@ -142,7 +149,13 @@ export async function deleteInstitution(db: Kysely<DB>, context: AuditContext, i
   const current = await repo.findVisibleInstitution(db, actor, id);
   if (!current) throw notFound();
   assertCanWrite(actor, current.owner_institution_id);
-  if (current.version !== version) throw versionConflict(await present(db, actor, current), []);
+  if (current.version !== version)
+    throw await staleVersion(db, {
+      entity: 'institution',
+      entityId: id,
+      sentVersion: version,
+      current: await present(db, actor, current),
+    });
   if ((await repo.countReferences(db, id)) > 0) throw new AppError(409, 'conflict', { reason: 'in_use' });
   await db.transaction().execute(async (trx) => {
     await repo.deleteInstitution(trx, id);

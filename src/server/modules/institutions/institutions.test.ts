@@ -169,6 +169,7 @@ describe.each(testEngines())('institutions on %s', (engine) => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
     expect(stale.json().error.details.current.acronym).toBe('DDD');
+    expect(stale.json().error.details.changedFields).toEqual(['acronym']);
     const stored = await t.db
       .selectFrom('institutions')
       .select('acronym')

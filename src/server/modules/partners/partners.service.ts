@@ -6,8 +6,9 @@ import type { Actor } from '../../auth/actor.js';
 import { assertCanWrite, canWrite } from '../../auth/policy.js';
 import type { DB, PartnerTable } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { nowIso, versionConflict } from '../../http/versioning.js';
+import { nowIso } from '../../http/versioning.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
+import { staleVersion } from '../audit/stale-version.js';
 import { presentPartner } from './partners.present.js';
 import * as repo from './partners.repo.js';
 
@@ -119,7 +120,13 @@ export async function updatePartner(db: Kysely<DB>, context: AuditContext, id: s
     });
     return true;
   });
-  if (!applied) throw versionConflict(await getPartner(db, actor, id), Object.keys(fields));
+  if (!applied)
+    throw await staleVersion(db, {
+      entity: 'partner',
+      entityId: id,
+      sentVersion: version,
+      current: await getPartner(db, actor, id),
+    });
   return getPartner(db, actor, id);
 }
 
@@ -128,7 +135,13 @@ export async function deletePartner(db: Kysely<DB>, context: AuditContext, id: s
   const current = await repo.findVisiblePartner(db, actor, id);
   if (!current) throw notFound();
   assertCanWrite(actor, current.owner_institution_id);
-  if (current.version !== version) throw versionConflict(presentPartner(actor, current), []);
+  if (current.version !== version)
+    throw await staleVersion(db, {
+      entity: 'partner',
+      entityId: id,
+      sentVersion: version,
+      current: presentPartner(actor, current),
+    });
   if ((await repo.countReferences(db, id)) > 0)
     throw new AppError(409, 'conflict', { reason: 'in_use' }, { reason: 'in_use' });
   const deleted = await db.transaction().execute(async (trx) => {
@@ -145,6 +158,11 @@ export async function deletePartner(db: Kysely<DB>, context: AuditContext, id: s
   if (!deleted) {
     const now = await repo.findVisiblePartner(db, actor, id);
     if (!now) throw notFound();
-    throw versionConflict(presentPartner(actor, now), []);
+    throw await staleVersion(db, {
+      entity: 'partner',
+      entityId: id,
+      sentVersion: version,
+      current: presentPartner(actor, now),
+    });
   }
 }

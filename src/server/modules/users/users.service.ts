@@ -9,8 +9,9 @@ import { destroyUserSessions } from '../../auth/sessions.js';
 import type { Config } from '../../config.js';
 import type { DB, UserRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { nowIso, versionConflict } from '../../http/versioning.js';
+import { nowIso } from '../../http/versioning.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
+import { staleVersion } from '../audit/stale-version.js';
 import { canListUsers, canManageUser } from './users.policy.js';
 import { presentUser } from './users.present.js';
 import * as repo from './users.repo.js';
@@ -154,7 +155,13 @@ export async function updateUser(db: Kysely<DB>, context: AuditContext, id: stri
     });
     return true;
   });
-  if (!applied) throw versionConflict(await getUser(db, actor, id), Object.keys(input));
+  if (!applied)
+    throw await staleVersion(db, {
+      entity: 'user',
+      entityId: id,
+      sentVersion: input.version,
+      current: await getUser(db, actor, id),
+    });
   return getUser(db, actor, id);
 }
 
