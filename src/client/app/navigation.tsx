@@ -1,0 +1,108 @@
+import { Box, NavLink, Stack, Text } from '@mantine/core';
+import {
+  IconBuildingBank,
+  IconFileText,
+  IconHeartHandshake,
+  IconHistory,
+  IconSitemap,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { type ComponentType, useId } from 'react';
+import { Link, useLocation } from 'react-router';
+import { type Permission, roleHas } from '../../shared/roles';
+import { useT } from '../i18n/use-t';
+import { useCurrentUser } from '../session/session';
+
+interface NavItem {
+  to: string;
+  label:
+    | 'common:nav.workingGroup'
+    | 'common:nav.institutions'
+    | 'common:nav.partners'
+    | 'common:nav.declarations'
+    | 'common:nav.associations'
+    | 'common:nav.users'
+    | 'common:nav.audit';
+  Icon: ComponentType<{ size?: number; 'aria-hidden'?: 'true' }>;
+  /** Other paths this entry stands for (a group's page is the working group). */
+  alsoActiveUnder?: string[];
+  /** Shown when the role holds any of these; no list means everyone signed in. */
+  anyOf?: Permission[];
+}
+
+interface NavSection {
+  label: 'common:nav.network' | 'common:nav.administration';
+  items: NavItem[];
+}
+
+const sections: NavSection[] = [
+  {
+    label: 'common:nav.network',
+    items: [
+      { to: '/', label: 'common:nav.workingGroup', Icon: IconUsersGroup, alsoActiveUnder: ['/groups'] },
+      { to: '/institutions', label: 'common:nav.institutions', Icon: IconBuildingBank },
+      { to: '/partners', label: 'common:nav.partners', Icon: IconHeartHandshake },
+      { to: '/declarations', label: 'common:nav.declarations', Icon: IconFileText },
+      { to: '/associations', label: 'common:nav.associations', Icon: IconSitemap },
+    ],
+  },
+  {
+    label: 'common:nav.administration',
+    items: [
+      { to: '/users', label: 'common:nav.users', Icon: IconUsers, anyOf: ['manage:user:any', 'manage:user:own'] },
+      { to: '/audit', label: 'common:nav.audit', Icon: IconHistory, anyOf: ['read:audit:any'] },
+    ],
+  },
+];
+
+function isActive(item: NavItem, pathname: string): boolean {
+  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+  if (item.to === '/') return pathname === '/' || (item.alsoActiveUnder ?? []).some(under);
+  return under(item.to);
+}
+
+function Section({ section, items, onNavigate }: { section: NavSection; items: NavItem[]; onNavigate: () => void }) {
+  const { t } = useT();
+  const { pathname } = useLocation();
+  const labelId = useId();
+  return (
+    <Box role="group" aria-labelledby={labelId}>
+      <Text id={labelId} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={4}>
+        {t(section.label)}
+      </Text>
+      {items.map((item) => {
+        const active = isActive(item, pathname);
+        return (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.label)}
+            leftSection={<item.Icon size={18} aria-hidden="true" />}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            onClick={onNavigate}
+          />
+        );
+      })}
+    </Box>
+  );
+}
+
+/** The sections this role may use; a section with nothing in it is not shown. */
+export function Navigation({ onNavigate }: { onNavigate: () => void }) {
+  const user = useCurrentUser();
+  return (
+    <Stack gap="lg">
+      {sections.map((section) => {
+        const items = section.items.filter(
+          (item) => !item.anyOf || item.anyOf.some((permission) => roleHas(user.role, permission)),
+        );
+        return items.length > 0 ? (
+          <Section key={section.label} section={section} items={items} onNavigate={onNavigate} />
+        ) : null;
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,128 @@
+import { createBrowserRouter, Outlet } from 'react-router';
+import { AppLayout } from './AppLayout';
+import { FullPageLoader, RequirePermission, RequireSession } from './guards';
+import { NotFoundPage } from './NotFoundPage';
+import { PublicLayout } from './PublicLayout';
+import { RouteErrorPage } from './RouteErrorPage';
+
+// Each feature's pages load on first visit: the sign-in page does not pay for the audit trail.
+export const router = createBrowserRouter([
+  {
+    element: <Outlet />,
+    errorElement: <RouteErrorPage />,
+    HydrateFallback: FullPageLoader,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          {
+            path: 'sign-in',
+            lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
+          },
+          {
+            path: 'setup',
+            lazy: async () => ({ Component: (await import('../features/auth/OneTimeLinkPage')).SetupPage }),
+          },
+          {
+            path: 'invitation',
+            lazy: async () => ({ Component: (await import('../features/auth/OneTimeLinkPage')).InvitationPage }),
+          },
+          {
+            path: 'reset-password',
+            lazy: async () => ({ Component: (await import('../features/auth/OneTimeLinkPage')).ResetPasswordPage }),
+          },
+        ],
+      },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/network/groups/WorkingGroupHome')).WorkingGroupHome,
+            }),
+          },
+          {
+            path: 'groups/:groupId',
+            lazy: async () => ({ Component: (await import('../features/network/groups/GroupPage')).GroupRoute }),
+          },
+          {
+            path: 'institutions',
+            lazy: async () => ({
+              Component: (await import('../features/network/institutions/InstitutionsPage')).InstitutionsPage,
+            }),
+          },
+          {
+            path: 'institutions/:institutionId',
+            lazy: async () => ({
+              Component: (await import('../features/network/institutions/InstitutionPage')).InstitutionPage,
+            }),
+          },
+          {
+            path: 'partners',
+            lazy: async () => ({ Component: (await import('../features/network/partners/PartnersPage')).PartnersPage }),
+          },
+          {
+            path: 'partners/:partnerId',
+            lazy: async () => ({ Component: (await import('../features/network/partners/PartnerPage')).PartnerPage }),
+          },
+          {
+            path: 'declarations',
+            lazy: async () => ({
+              Component: (await import('../features/network/declarations/DeclarationsPage')).DeclarationsPage,
+            }),
+          },
+          {
+            path: 'declarations/:declarationId',
+            lazy: async () => ({
+              Component: (await import('../features/network/declarations/DeclarationPage')).DeclarationPage,
+            }),
+          },
+          {
+            path: 'associations',
+            lazy: async () => ({
+              Component: (await import('../features/network/associations/AssociationsPage')).AssociationsPage,
+            }),
+          },
+          {
+            path: 'users',
+            element: (
+              <RequirePermission anyOf={['manage:user:any', 'manage:user:own']}>
+                <Outlet />
+              </RequirePermission>
+            ),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }),
+              },
+            ],
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission anyOf={['read:audit:any']}>
+                <Outlet />
+              </RequirePermission>
+            ),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }),
+              },
+            ],
+          },
+          {
+            path: 'account',
+            lazy: async () => ({ Component: (await import('../features/auth/AccountPage')).AccountPage }),
+          },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+]);

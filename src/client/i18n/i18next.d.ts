@@ -1,0 +1,20 @@
+import 'i18next';
+import type audit from '../../shared/locales/fr/audit.json';
+import type auth from '../../shared/locales/fr/auth.json';
+import type common from '../../shared/locales/fr/common.json';
+import type network from '../../shared/locales/fr/network.json';
+import type users from '../../shared/locales/fr/users.json';
+
+// French is the reference catalog: a key missing from it is a type error in `t()`.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: typeof common;
+      auth: typeof auth;
+      network: typeof network;
+      users: typeof users;
+      audit: typeof audit;
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useEffect } from 'react';
+import type { z } from 'zod';
+import type { session as sessionSchema, User } from '../../shared/contract/users';
+import type { InterfaceLanguage } from '../../shared/languages';
+import { type Permission, roleHas } from '../../shared/roles';
+import { ApiError, apiRequest, setCsrfToken, setUnauthenticatedHandler } from '../api/http';
+import i18n from '../i18n/i18n';
+import { rememberLanguage } from '../i18n/language';
+
+export type Session = z.infer<typeof sessionSchema>;
+
+const sessionKey = ['session'] as const;
+
+function adoptLanguage(language: InterfaceLanguage): void {
+  rememberLanguage(language);
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+}
+
+async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await apiRequest<Session>('/auth/me');
+    setCsrfToken(session.csrfToken);
+    adoptLanguage(session.user.language);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+function storeSession(queryClient: QueryClient, session: Session | null): void {
+  setCsrfToken(session?.csrfToken ?? null);
+  queryClient.setQueryData(sessionKey, session);
+}
+
+/** Keeps the session in the query cache and drops it when the server says it has expired. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => storeSession(queryClient, null));
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient]);
+  return children;
+}
+
+export type SessionState =
+  | { status: 'loading'; user: null }
+  | { status: 'error'; user: null; error: Error; retry: () => void }
+  | { status: 'anonymous'; user: null }
+  | { status: 'authenticated'; user: User };
+
+export function useSession(): SessionState {
+  const query = useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
+  if (query.isPending) return { status: 'loading', user: null };
+  if (query.isError) return { status: 'error', user: null, error: query.error, retry: () => void query.refetch() };
+  return query.data ? { status: 'authenticated', user: query.data.user } : { status: 'anonymous', user: null };
+}
+
+/** The signed-in user; only for components rendered behind the session guard. */
+export function useCurrentUser(): User {
+  const session = useSession();
+  if (session.status !== 'authenticated') throw new Error('useCurrentUser needs a signed-in user');
+  return session.user;
+}
+
+/** Whether the user's role holds any of these permissions (for showing entry points; the server decides). */
+export function useCan(...permissions: Permission[]): boolean {
+  const session = useSession();
+  const role = session.user?.role ?? null;
+  return permissions.some((permission) => roleHas(role, permission));
+}
+
+/** After login or a one-time link: remember the session, forget any other user's cached data, use their language. */
+export function useSignIn(): (session: Session) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (session: Session) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      storeSession(queryClient, session);
+      adoptLanguage(session.user.language);
+    },
+    [queryClient],
+  );
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<unknown>('/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      storeSession(queryClient, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+    },
+  });
+}
+
+export interface MeUpdate {
+  name?: string;
+  language?: InterfaceLanguage;
+}
+
+/** PATCH /auth/me answers with the session shape or the bare user; both are accepted. */
+function userFrom(payload: Session | User): User {
+  return 'user' in payload ? payload.user : payload;
+}
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (changes: MeUpdate) => {
+      const current = queryClient.getQueryData<Session | null>(sessionKey);
+      if (!current) throw new ApiError(401, 'unauthenticated', i18n.t('common:errors.signedOut'));
+      const payload = await apiRequest<Session | User>('/auth/me', {
+        method: 'PATCH',
+        body: { ...changes, version: current.user.version },
+      });
+      return userFrom(payload);
+    },
+    onSuccess: (user) => {
+      queryClient.setQueryData<Session | null>(sessionKey, (current) => (current ? { ...current, user } : current));
+      adoptLanguage(user.language);
+    },
+    onError: (error) => {
+      // A stale version means the profile changed elsewhere: take the current one so the next attempt succeeds.
+      if (!(error instanceof ApiError && error.isVersionConflict)) return;
+      const user = error.current<User>();
+      if (user)
+        queryClient.setQueryData<Session | null>(sessionKey, (current) => (current ? { ...current, user } : current));
+      else void queryClient.invalidateQueries({ queryKey: sessionKey });
+    },
+  });
+}
+
+/** Switches the interface language; when signed in, saves it on the user's profile too. */
+export function useLanguageSwitch() {
+  const session = useSession();
+  const updateMe = useUpdateMe();
+  return {
+    pending: updateMe.isPending,
+    switchTo: async (language: InterfaceLanguage) => {
+      adoptLanguage(language);
+      if (session.status === 'authenticated' && session.user.language !== language) {
+        await updateMe.mutateAsync({ language });
+      }
+    },
+  };
+}
