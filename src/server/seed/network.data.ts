@@ -194,7 +194,7 @@ export const memberInstitutionsSeed: (InstitutionSeed & { membership: 'active' |
     nameFr: 'Institution de l’Ombudsman de Turquie (KDK)',
     nameEn: 'Ombudsman Institution of Turkey (KDK)',
     kind: 'ombudsman',
-    website: 'https://www.kdkcocuk.gov.tr',
+    website: null,
     dataStatus: 'confirmed',
     notes:
       'Adhésion au groupe de travail en attente de validation. Site pour les enfants (kdkcocuk.gov.tr, depuis 2014) où les moins de 18 ans peuvent saisir directement l’institution. Appartenance à l’AOMF à confirmer.',
