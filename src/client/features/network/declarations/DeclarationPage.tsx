@@ -124,12 +124,7 @@ export function DeclarationPage() {
       </Stack>
       {declaration.can.edit && (
         <>
-          <DeclarationFormModal
-            key={declaration.version}
-            declaration={declaration}
-            opened={editing}
-            onClose={() => setEditing(false)}
-          />
+          {editing && <DeclarationFormModal declaration={declaration} opened onClose={() => setEditing(false)} />}
           <ConfirmDialog
             opened={deleting}
             onClose={() => {

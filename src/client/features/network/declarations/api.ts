@@ -11,6 +11,7 @@ export type DeclarationChanges = z.input<typeof declarationUpdate>;
 
 const keys = {
   all: ['declarations'] as const,
+  lists: ['declarations', 'list'] as const,
   list: (query: Record<string, string | number>) => ['declarations', 'list', query] as const,
   detail: (id: string) => ['declarations', 'detail', id] as const,
 };
@@ -49,10 +50,9 @@ export function useDeleteDeclaration() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       apiRequest<undefined>(`/declarations/${id}`, { method: 'DELETE', query: { version } }),
-    onSuccess: (_result, { id }) => {
-      queryClient.removeQueries({ queryKey: keys.detail(id) });
-      return queryClient.invalidateQueries({ queryKey: keys.all });
-    },
+    // Only the lists: the deleted record's page is still on screen until the caller navigates away, and
+    // refreshing it would fetch a record that no longer exists.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.lists }),
   });
 }
 

@@ -225,12 +225,7 @@ export function InstitutionPage() {
       </Stack>
       {institution.can.edit && (
         <>
-          <InstitutionFormModal
-            key={institution.version}
-            institution={institution}
-            opened={editing}
-            onClose={() => setEditing(false)}
-          />
+          {editing && <InstitutionFormModal institution={institution} opened onClose={() => setEditing(false)} />}
           <ConfirmDialog
             opened={deleting}
             onClose={() => {

@@ -20,6 +20,7 @@ export type InstitutionChanges = z.input<typeof institutionUpdate>;
 
 const keys = {
   all: ['institutions'] as const,
+  lists: ['institutions', 'list'] as const,
   list: (query: Record<string, string | number>) => ['institutions', 'list', query] as const,
   detail: (id: string) => ['institutions', 'detail', id] as const,
 };
@@ -67,10 +68,9 @@ export function useDeleteInstitution() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       apiRequest<undefined>(`/institutions/${id}`, { method: 'DELETE', query: { version } }),
-    onSuccess: (_result, { id }) => {
-      queryClient.removeQueries({ queryKey: keys.detail(id) });
-      return queryClient.invalidateQueries({ queryKey: keys.all });
-    },
+    // Only the lists: the deleted record's page is still on screen until the caller navigates away, and
+    // refreshing it would fetch a record that no longer exists.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.lists }),
   });
 }
 

@@ -104,12 +104,7 @@ export function PartnerPage() {
       </Section>
       {partner.can.edit && (
         <>
-          <PartnerFormModal
-            key={partner.version}
-            partner={partner}
-            opened={editing}
-            onClose={() => setEditing(false)}
-          />
+          {editing && <PartnerFormModal partner={partner} opened onClose={() => setEditing(false)} />}
           <ConfirmDialog
             opened={deleting}
             onClose={() => {

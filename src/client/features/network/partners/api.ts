@@ -11,6 +11,7 @@ export type PartnerChanges = z.input<typeof partnerUpdate>;
 
 const keys = {
   all: ['partners'] as const,
+  lists: ['partners', 'list'] as const,
   list: (query: Record<string, string | number>) => ['partners', 'list', query] as const,
   detail: (id: string) => ['partners', 'detail', id] as const,
 };
@@ -49,10 +50,9 @@ export function useDeletePartner() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       apiRequest<undefined>(`/partners/${id}`, { method: 'DELETE', query: { version } }),
-    onSuccess: (_result, { id }) => {
-      queryClient.removeQueries({ queryKey: keys.detail(id) });
-      return queryClient.invalidateQueries({ queryKey: keys.all });
-    },
+    // Only the lists: the deleted record's page is still on screen until the caller navigates away, and
+    // refreshing it would fetch a record that no longer exists.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.lists }),
   });
 }
 
