@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Box, Button, Menu } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconLanguage } from '@tabler/icons-react';
 import { interfaceLanguages } from '../../shared/languages';
 import { notifyError } from '../components/notify';
@@ -21,7 +21,9 @@ export function LanguageMenu() {
           rightSection={<IconChevronDown size={14} aria-hidden="true" />}
           aria-label={t('common:language.button', { language: current.nativeName })}
         >
-          <span lang={current.code}>{current.nativeName}</span>
+          <Box component="span" lang={current.code} visibleFrom="xs">
+            {current.nativeName}
+          </Box>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

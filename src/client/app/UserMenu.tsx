@@ -1,5 +1,5 @@
-import { Avatar, Button, Menu } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { Avatar, Box, Button, Menu } from '@mantine/core';
+import { IconChevronDown, IconLogout, IconUser, IconUserCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../i18n/use-t';
 import { useCurrentUser, useSignOut } from '../session/session';
@@ -15,10 +15,18 @@ export function UserMenu() {
         <Button
           variant="subtle"
           color="dark"
-          leftSection={<Avatar name={user.name} size={26} color="initials" aria-hidden="true" />}
+          leftSection={
+            // An icon rather than initials: the button's visible text must stay exactly its accessible name.
+            <Avatar size={26} color="blue" aria-hidden="true">
+              <IconUser size={16} />
+            </Avatar>
+          }
           rightSection={<IconChevronDown size={14} aria-hidden="true" />}
+          aria-label={user.name}
         >
-          <span>{user.name}</span>
+          <Box component="span" visibleFrom="sm">
+            {user.name}
+          </Box>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -9,12 +9,12 @@ import {
 } from '@mantine/core';
 
 /**
- * Mantine's light badges and alerts put shade 9 text on shade 1: below WCAG AA (4.5:1) for green, teal, orange
- * and yellow. Darkening that text keeps every colour readable.
+ * Mantine's light badges and alerts put shade 9 text on shade 1, and subtle buttons shade 9 on shade 2 when
+ * hovered: below WCAG AA (4.5:1) for several colours. Darkening that text keeps every colour readable.
  */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
-  if (input.variant !== 'light' || !input.color) return colors;
+  if ((input.variant !== 'light' && input.variant !== 'subtle') || !input.color) return colors;
   const parsed = parseThemeColor({ color: input.color, theme: input.theme });
   if (!parsed.isThemeColor) return colors;
   const darkest = input.theme.colors[parsed.color]?.[9];

@@ -1,7 +1,7 @@
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { type ReactNode, useEffect, useState } from 'react';
+import { Button, Collapse, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { IconFilter, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/use-t';
 
 interface FiltersBarProps {
@@ -11,10 +11,16 @@ interface FiltersBarProps {
   children: ReactNode;
 }
 
-/** The filters of a list, as a search landmark; every value lives in the URL. */
+/**
+ * The filters of a list, as a search landmark; every value lives in the URL. On a phone they fold behind a
+ * button so that the list itself stays in sight.
+ */
 export function FiltersBar({ label, hasFilters, onClear, children }: FiltersBarProps) {
   const { t } = useT();
-  return (
+  const small = useMediaQuery('(max-width: 48em)');
+  const [opened, setOpened] = useState(false);
+  const panelId = useId();
+  const filters = (
     <Group role="search" aria-label={label} align="flex-end" gap="sm" mb="md" wrap="wrap">
       {children}
       {hasFilters && (
@@ -23,6 +29,24 @@ export function FiltersBar({ label, hasFilters, onClear, children }: FiltersBarP
         </Button>
       )}
     </Group>
+  );
+  if (!small) return filters;
+  return (
+    <>
+      <Button
+        variant="default"
+        mb="sm"
+        leftSection={<IconFilter size={16} aria-hidden="true" />}
+        aria-expanded={opened}
+        aria-controls={panelId}
+        onClick={() => setOpened((o) => !o)}
+      >
+        {hasFilters ? t('common:filters.toggleActive') : t('common:filters.toggle')}
+      </Button>
+      <Collapse expanded={opened} id={panelId}>
+        {filters}
+      </Collapse>
+    </>
   );
 }
 

@@ -135,15 +135,18 @@ function OneTimeLinkPage({ purpose }: { purpose: OneTimePurpose }) {
   const navigate = useNavigate();
   const signIn = useSignIn();
   const [token] = useState(tokenFromFragment);
+  // Once used, the link is spent: it must not be checked again while the app moves on.
+  const [used, setUsed] = useState(false);
   const check = useQuery({
     queryKey: ['auth', 'one-time-link', token],
     queryFn: () => checkToken(token ?? ''),
-    enabled: token !== null,
+    enabled: token !== null && !used,
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
 
   const done = (session: Session) => {
+    setUsed(true);
     signIn(session);
     navigate('/', { replace: true });
   };

@@ -56,9 +56,7 @@ export function MembershipHistory({ membershipId, groupName }: { membershipId: s
             <Table.Tbody>
               {history.data.items.map((change) => (
                 <Table.Tr key={change.id}>
-                  <Table.Td>
-                    {change.changedOn ? format.date(change.changedOn) : format.dateTime(change.createdAt)}
-                  </Table.Td>
+                  <Table.Td>{format.date(change.changedOn ?? change.createdAt)}</Table.Td>
                   <Table.Td>
                     <MembershipStatusBadge status={change.status} />
                   </Table.Td>
