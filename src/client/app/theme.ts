@@ -21,10 +21,14 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   return darkest ? { ...colors, color: darken(darkest, 0.3), hoverColor: darken(darkest, 0.3) } : colors;
 };
 
-/** Dimmed text and error messages in Mantine's defaults are below 4.5:1 on white. */
-const cssVariablesResolver: CSSVariablesResolver = () => ({
+/**
+ * Dimmed text and error messages in Mantine's defaults are below 4.5:1 on white, and so is the primary light
+ * text on its hover background (used by components that do not go through the resolver above, like NavLink).
+ */
+const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   variables: {},
   light: {
+    '--mantine-primary-color-light-color': darken(theme.colors[theme.primaryColor]?.[9] ?? theme.black, 0.3),
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',

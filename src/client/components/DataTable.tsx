@@ -1,7 +1,7 @@
 import { Group, NativeSelect, Pagination, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { Page } from '../api/http';
 import { useT } from '../i18n/use-t';
 import classes from './DataTable.module.css';
@@ -55,11 +55,18 @@ export function DataTable<T, S extends string, F extends string>(props: DataTabl
   const { t } = useT();
   const { label, columns, query, list, rowKey, empty } = props;
 
-  if (query.isPending) return <LoadingState />;
+  const total = query.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / list.pageSize));
+  const beyondLastPage = query.isSuccess && list.page > pageCount;
+  // A shared link or a narrower filter can point past the last page: go to the last one that exists.
+  useEffect(() => {
+    if (beyondLastPage) list.setPage(pageCount);
+  }, [beyondLastPage, pageCount, list.setPage]);
+
+  if (query.isPending || beyondLastPage) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
 
-  const { items, total } = query.data;
-  const pageCount = Math.max(1, Math.ceil(total / list.pageSize));
+  const { items } = query.data;
 
   return (
     <>
@@ -122,7 +129,7 @@ export function DataTable<T, S extends string, F extends string>(props: DataTabl
           <Group justify="center" mt="md">
             <Pagination
               total={pageCount}
-              value={Math.min(list.page, pageCount)}
+              value={list.page}
               onChange={list.setPage}
               withEdges
               getControlProps={(control) => ({ 'aria-label': t(paginationLabels[control]) })}
