@@ -15,6 +15,7 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'invalid_token',
+  'period_closed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
