@@ -144,7 +144,10 @@ export const nextPlanCreate = z
 
 export const axisCreate = z.strictObject({
   parentId: id.nullable().optional(),
-  number: z.string().trim().regex(/^\d+(\.\d+)?$/),
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/),
   titleFr: requiredText(500),
   titleEn: optionalText(500),
   textFr: optionalText(5000),
@@ -163,7 +166,10 @@ export const budget = z.strictObject({
     .string()
     .regex(/^\d{1,12}(\.\d{1,2})?$/)
     .describe('non-negative decimal with at most two decimals'),
-  currency: z.string().regex(/^[A-Z]{3}$/).describe('ISO 4217, e.g. EUR, USD, MAD'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .describe('ISO 4217, e.g. EUR, USD, MAD'),
 });
 
 export const action = z.object({
@@ -267,12 +273,18 @@ export const reportingPeriod = z.object({
   status: z.enum(periodStatuses),
   closedAt: isoDateTime.nullable(),
   version: z.number().int(),
-  can: can.extend({ close: z.boolean() }),
+  /** `close`: open, and the caller may close it (coordinator, administrator); `reopen`: closed, and the caller may
+   * reopen it (administrator). */
+  can: can.extend({ close: z.boolean(), reopen: z.boolean() }),
 });
+/** A plan's reporting periods, in date order. */
+export const reportingPeriodList = z.object({ items: z.array(reportingPeriod) });
 export const reportingPeriodCreate = z
   .strictObject({ label: requiredText(60), startsOn: isoDate, endsOn: isoDate })
   .refine(endAfterStart, endIssue);
 export const periodTransition = z.strictObject({ version: z.number().int().min(1) });
+/** Submitting or validating a report names the version it was read at, like an edit (stale: 409). */
+export const reportTransition = z.strictObject({ version: z.number().int().min(1) });
 
 export const reportCell = z.strictObject({
   /** One value per dimension of the indicator, e.g. { "sex": "female", "age_band": "12-14" }. */
