@@ -33,6 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('owner_institution_id', 'text', (c) => c.references('institutions.id').onDelete('restrict')),
   ).execute();
   await db.schema.createIndex('plans_group').on('plans').columns(['group_id', 'starts_on']).execute();
+  // "Has this plan a successor yet?" when preparing the next plan.
+  await db.schema.createIndex('plans_previous').on('plans').column('previous_plan_id').execute();
 
   // Axes and their numbered sub-items (3.1, 4.2…) share one table: a sub-item has a parent.
   await versioned(
@@ -51,6 +53,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('each_institution', 'integer', (c) => c.notNull().defaultTo(0))
       .addUniqueConstraint('plan_axes_number', ['plan_id', 'number']),
   ).execute();
+
+  // An axis filter takes in its sub-items' records (`plan_axes.parent_id = ?`).
+  await db.schema.createIndex('plan_axes_parent').on('plan_axes').column('parent_id').execute();
 
   await db.schema
     .createTable('plan_axis_partners')
@@ -105,6 +110,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['lead_institution_id', 'status'])
     .execute();
   await db.schema.createIndex('plan_actions_dates').on('plan_actions').columns(['plan_id', 'planned_end']).execute();
+  await db.schema.createIndex('plan_actions_axis').on('plan_actions').column('axis_id').execute();
+  // The actions carried over from an action (its history in later plans).
+  await db.schema.createIndex('plan_actions_carried_from').on('plan_actions').column('carried_from_id').execute();
   await db.schema
     .createIndex('plan_actions_owner')
     .on('plan_actions')
@@ -167,6 +175,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addUniqueConstraint('indicators_code', ['plan_id', 'code']),
   ).execute();
   await db.schema.createIndex('indicators_axis').on('indicators').columns(['plan_id', 'axis_id']).execute();
+  await db.schema.createIndex('indicators_action').on('indicators').column('action_id').execute();
 
   await versioned(
     db.schema
@@ -206,6 +215,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('indicator_reports_period')
     .on('indicator_reports')
     .columns(['period_id', 'institution_id'])
+    .execute();
+  // Reports of one institution (the list's institution filter, the progress view's per-member counts).
+  await db.schema
+    .createIndex('indicator_reports_institution')
+    .on('indicator_reports')
+    .columns(['institution_id', 'status'])
     .execute();
 }
 
