@@ -7,6 +7,7 @@ import { declarationRoutes } from './declarations/declarations.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
 import { partnerRoutes } from './partners/partners.routes.js';
+import { planModuleRoutes } from './plan/plan.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 /** Every API operation. The OpenAPI document and the authorization matrix are generated from this list. */
@@ -20,4 +21,5 @@ export const allRoutes: RouteDefinition[] = [
   ...contactPointRoutes,
   ...partnerRoutes,
   ...declarationRoutes,
+  ...planModuleRoutes,
 ];
