@@ -7,6 +7,7 @@ import {
   axisUpdate,
   plan,
   planCreate,
+  planProgress,
   planStatuses,
   planSummary,
   planUpdate,
@@ -14,6 +15,7 @@ import {
 import { listQuery, pageOf } from '../../http/pagination.js';
 import { defineRoute } from '../../http/route.js';
 import * as service from './plans.service.js';
+import { getPlanProgress } from './progress.service.js';
 
 const tag = 'plan';
 
@@ -68,6 +70,23 @@ export const planRoutes = [
     body: planUpdate,
     response: plan,
     handler: ({ db, actor, requestId, params, body }) => service.updatePlan(db, { actor, requestId }, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/plans/{id}/progress',
+    operationId: 'getPlanProgress',
+    summary:
+      'Progress per axis and per member institution: actions by status, overdue, linked records, indicator values from validated reports',
+    tag,
+    access: 'public',
+    params: idParams,
+    query: z.strictObject({
+      periodId: z.uuid().optional(),
+      institutionId: z.uuid().optional(),
+      axisId: z.uuid().optional(),
+    }),
+    response: planProgress,
+    handler: ({ db, engine, actor, params, query }) => getPlanProgress(db, engine, actor, params.id, query),
   }),
   defineRoute({
     method: 'POST',
