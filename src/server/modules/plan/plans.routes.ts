@@ -5,6 +5,7 @@ import {
   axisCreate,
   axisExceptionBody,
   axisUpdate,
+  nextPlanCreate,
   plan,
   planCreate,
   planProgress,
@@ -14,6 +15,7 @@ import {
 } from '../../../shared/contract/plan.js';
 import { listQuery, pageOf } from '../../http/pagination.js';
 import { defineRoute } from '../../http/route.js';
+import { prepareNextPlan } from './next-plan.service.js';
 import * as service from './plans.service.js';
 import { getPlanProgress } from './progress.service.js';
 
@@ -70,6 +72,20 @@ export const planRoutes = [
     body: planUpdate,
     response: plan,
     handler: ({ db, actor, requestId, params, body }) => service.updatePlan(db, { actor, requestId }, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/plans/{id}/next',
+    operationId: 'prepareNextPlan',
+    summary:
+      'Prepare the next plan: a draft with the same axes, partners, exceptions and indicators, and the unfinished actions carried over',
+    tag,
+    access: 'user',
+    params: idParams,
+    body: nextPlanCreate,
+    response: plan,
+    status: 201,
+    handler: ({ db, actor, requestId, params, body }) => prepareNextPlan(db, { actor, requestId }, params.id, body),
   }),
   defineRoute({
     method: 'GET',
