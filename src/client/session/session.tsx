@@ -74,14 +74,17 @@ export function useCan(...permissions: Permission[]): boolean {
   return permissions.some((permission) => roleHas(role, permission));
 }
 
-/** After login or a one-time link: remember the session, forget any other user's cached data, use their language. */
-export function useSignIn(): (session: Session) => void {
+/**
+ * After login or a one-time link: remember the session, forget any other user's cached data, and use their saved
+ * language (unless the caller is about to save the one on screen instead).
+ */
+export function useSignIn(): (session: Session, options?: { keepLanguage?: boolean }) => void {
   const queryClient = useQueryClient();
   return useCallback(
-    (session: Session) => {
+    (session: Session, options?: { keepLanguage?: boolean }) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
       storeSession(queryClient, session);
-      adoptLanguage(session.user.language);
+      if (!options?.keepLanguage) adoptLanguage(session.user.language);
     },
     [queryClient],
   );

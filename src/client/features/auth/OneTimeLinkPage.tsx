@@ -1,13 +1,14 @@
 import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { fieldError } from '../../api/http';
 import { MutationAlert } from '../../components/MutationAlert';
 import { usePageTitle } from '../../components/page-title';
 import { LoadingState } from '../../components/QueryStates';
+import { currentLanguage } from '../../i18n/language';
 import { useT } from '../../i18n/use-t';
-import { type Session, useSignIn } from '../../session/session';
+import { type Session, useSignIn, useUpdateMe } from '../../session/session';
 import { acceptInvitation, checkToken, completeSetup, type OneTimePurpose, resetPassword, type TokenInfo } from './api';
 import { PasswordField } from './PasswordField';
 
@@ -30,8 +31,8 @@ const submitLabels = {
 } as const satisfies Record<OneTimePurpose, string>;
 
 /** The token travels in the URL fragment, which browsers never send to a server or in a Referer. */
-function tokenFromFragment(): string | null {
-  return new URLSearchParams(window.location.hash.slice(1)).get('token');
+function tokenFromFragment(hash: string): string | null {
+  return new URLSearchParams(hash.slice(1)).get('token');
 }
 
 interface FormProps {
@@ -130,11 +131,13 @@ function InvalidLink() {
 }
 
 function OneTimeLinkPage({ purpose }: { purpose: OneTimePurpose }) {
-  const { t } = useT();
+  const { t, i18n } = useT();
   usePageTitle(t(titles[purpose]));
   const navigate = useNavigate();
   const signIn = useSignIn();
-  const [token] = useState(tokenFromFragment);
+  const updateMe = useUpdateMe();
+  // Read from the router: pasting another link in the same tab only changes the fragment, without a reload.
+  const token = tokenFromFragment(useLocation().hash);
   // Once used, the link is spent: it must not be checked again while the app moves on.
   const [used, setUsed] = useState(false);
   const check = useQuery({
@@ -147,14 +150,17 @@ function OneTimeLinkPage({ purpose }: { purpose: OneTimePurpose }) {
 
   const done = (session: Session) => {
     setUsed(true);
-    signIn(session);
+    // Setting up has no language field: the first administrator keeps the language they set up in.
+    const keepLanguage = purpose === 'setup' && session.user.language !== i18n.language;
+    signIn(session, { keepLanguage });
+    if (keepLanguage) updateMe.mutate({ language: currentLanguage(i18n.language) });
     navigate('/', { replace: true });
   };
 
   let body: ReactNode;
   if (token === null || check.isError || (check.data && check.data.purpose !== purpose)) body = <InvalidLink />;
   else if (check.isPending) body = <LoadingState label={t('auth:link.checking')} />;
-  else body = <OneTimeLinkForm purpose={purpose} token={token} info={check.data} onDone={done} />;
+  else body = <OneTimeLinkForm key={token} purpose={purpose} token={token} info={check.data} onDone={done} />;
 
   return (
     <Paper withBorder shadow="sm" radius="md" p="xl">

@@ -47,18 +47,14 @@ function OrganisationFields({
   set: <K extends keyof Values>(key: K, value: Values[K]) => void;
   error: (name: string) => string | undefined;
 }) {
-  const { t, i18n } = useT();
+  const { t } = useT();
   const scope = useScope();
   const options = useOrganisationOptions();
-  const named = (o: { value: string; label: string; nameEn: string | null }) => ({
-    value: o.value,
-    label: i18n.language === 'en' && o.nameEn ? o.nameEn : o.label,
-  });
   if (values.role === 'partner') {
     return (
       <Select
         label={t('users:fields.partner')}
-        data={options.partners.map(named)}
+        data={options.partners}
         value={values.partnerId}
         onChange={(v) => set('partnerId', v)}
         searchable
@@ -72,7 +68,7 @@ function OrganisationFields({
     <Select
       label={t('users:fields.institution')}
       description={institutionRoles.includes(values.role) ? undefined : t('users:fields.institutionOptional')}
-      data={options.institutions.map(named)}
+      data={options.institutions}
       value={values.institutionId}
       onChange={(v) => set('institutionId', v)}
       searchable

@@ -85,9 +85,13 @@ export function UsersPage() {
               variant="subtle"
               leftSection={<IconKey size={14} aria-hidden="true" />}
               onClick={() => setResetting(user)}
-              aria-label={t('users:actions.resetNamed', { name: user.name })}
+              aria-label={
+                user.status === 'invited'
+                  ? t('users:actions.reinviteNamed', { name: user.name })
+                  : t('users:actions.resetNamed', { name: user.name })
+              }
             >
-              {t('users:actions.reset')}
+              {user.status === 'invited' ? t('users:actions.reinvite') : t('users:actions.reset')}
             </Button>
           )}
         </Group>

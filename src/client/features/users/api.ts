@@ -10,6 +10,7 @@ import type {
   userUpdate,
 } from '../../../shared/contract/users';
 import { apiRequest, type Page } from '../../api/http';
+import { useT } from '../../i18n/use-t';
 
 export const userSorts = ['name', 'email', 'role', 'lastLoginAt'] as const;
 export const userFilters = ['q', 'role', 'status', 'institutionId'] as const;
@@ -69,8 +70,14 @@ export function useOrganisationOptions() {
     queryFn: ({ signal }) => apiRequest<Page<Partner>>('/partners', { query: { pageSize: 100, sort: 'name' }, signal }),
     staleTime: 5 * 60_000,
   });
+  // English names for English speakers when there is one; French, the working group's first language, otherwise.
+  const english = useT().i18n.language === 'en';
+  const named = (o: { id: string; nameFr: string; nameEn: string | null }) => ({
+    value: o.id,
+    label: english && o.nameEn ? o.nameEn : o.nameFr,
+  });
   return {
-    institutions: (institutions.data?.items ?? []).map((i) => ({ value: i.id, label: i.nameFr, nameEn: i.nameEn })),
-    partners: (partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.nameFr, nameEn: p.nameEn })),
+    institutions: (institutions.data?.items ?? []).map(named),
+    partners: (partners.data?.items ?? []).map(named),
   };
 }
