@@ -21,10 +21,12 @@ describe('foundation journeys in Chromium', () => {
     await expectNoSeriousA11yIssues(page);
     await page.getByLabel('Mot de passe').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Groupe de travail AOM/AOMF sur les droits des enfants migrants' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Groupe de travail AOM/AOMF sur les droits des enfants migrants' })
+      .waitFor();
     const rows = page.getByRole('table').first().getByRole('row');
     await expect.poll(() => rows.count()).toBe(11);
-    await expect.poll(() => rows.nth(10).innerText()).toContain('En attente de validation');
+    await expect.poll(() => rows.nth(10).textContent()).toContain('En attente de validation');
     await expectNoSeriousA11yIssues(page);
   });
 
@@ -50,8 +52,8 @@ describe('foundation journeys in Chromium', () => {
     await page.getByRole('link', { name: 'Journal d’audit' }).click();
     await page.getByRole('heading', { name: 'Journal d’audit' }).waitFor();
     const latest = page.getByRole('table', { name: 'Événements du journal d’audit' }).getByRole('row').nth(1);
-    await expect.poll(() => latest.innerText()).toContain('Point de contact');
-    const text = await latest.innerText();
+    await expect.poll(() => latest.textContent()).toContain('Point de contact');
+    const text = (await latest.textContent()) ?? '';
     expect(text).toContain('Modification');
     expect(text).toContain('Point de contact KDK');
     expect(text).toContain(ADMIN.email);
@@ -63,10 +65,9 @@ describe('foundation journeys in Chromium', () => {
     await page.getByRole('button', { name: /Langue de l’interface/ }).click();
     await page.getByRole('menuitem', { name: 'العربية' }).click();
     await page.getByRole('menu').waitFor({ state: 'detached' });
-    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
-      'ar',
-      'rtl',
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]))
+      .toEqual(['ar', 'rtl']);
     await page.getByRole('heading', { name: 'سجل التدقيق' }).waitFor();
     // Mirrored: the navigation sits on the right of the main content.
     const nav = await page.getByRole('navigation').first().boundingBox();
