@@ -8,24 +8,18 @@ import { LanguageMenu } from './LanguageMenu';
 import { Navigation } from './navigation';
 import { UserMenu } from './UserMenu';
 
-function focusMain() {
-  document.getElementById('main')?.focus();
-}
-
 /** The signed-in shell: header (name, language, user), the role's navigation, and the page. */
 export function AppLayout() {
   const { t } = useT();
   const [navOpened, nav] = useDisclosure(false);
   const { pathname } = useLocation();
-  const firstRender = useRef(true);
+  const shownPath = useRef(pathname);
 
   // After a client-side navigation, move focus to the new page so screen readers start reading it.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    if (pathname) focusMain();
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    document.getElementById('main')?.focus();
   }, [pathname]);
 
   return (

@@ -133,7 +133,10 @@ export function DataTable<T, S extends string, F extends string>(props: DataTabl
               onChange={list.setPage}
               withEdges
               getControlProps={(control) => ({ 'aria-label': t(paginationLabels[control]) })}
-              getItemProps={(page) => ({ 'aria-label': t('common:pagination.page', { page, count: pageCount }) })}
+              // Strings, not numbers: the label must show the same digits as the button itself.
+              getItemProps={(page) => ({
+                'aria-label': t('common:pagination.page', { page: String(page), count: String(pageCount) }),
+              })}
             />
           </Group>
         </nav>
