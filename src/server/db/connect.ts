@@ -43,6 +43,13 @@ export function openPostgres(url: string, poolSize = 10): Database {
         oid === BIGINT_OID || oid === NUMERIC_OID ? Number : pg.types.getTypeParser(oid, format),
     } as pg.CustomTypesConfig,
   });
+  // An idle connection can die under us (server restart, network, an administrator): the pool drops it and opens
+  // another when needed. Without a listener, Node would treat the event as fatal and crash the process.
+  pool.on('error', (error) => {
+    process.stderr.write(
+      `${JSON.stringify({ level: 50, msg: 'idle PostgreSQL connection lost', err: error.message })}\n`,
+    );
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safeUrl = new URL(url);
   safeUrl.password = '';
