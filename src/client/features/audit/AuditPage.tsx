@@ -24,11 +24,11 @@ function EntityCell({ event }: { event: AuditEvent }) {
         {label ? t(label) : event.entity}
       </Text>
       {path && event.action !== 'delete' ? (
-        <Anchor component={Link} to={path(event.entityId)} size="xs" ff="monospace">
+        <Anchor component={Link} to={path(event.entityId)} size="xs" ff="monospace" dir="ltr">
           {event.entityId}
         </Anchor>
       ) : (
-        <Code>{event.entityId}</Code>
+        <Code dir="ltr">{event.entityId}</Code>
       )}
     </Stack>
   );
