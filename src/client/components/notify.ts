@@ -9,6 +9,15 @@ export function notifySuccess(message: string): void {
   });
 }
 
+export function notifyWarning(message: string): void {
+  notifications.show({
+    color: 'orange',
+    message,
+    autoClose: 8000,
+    closeButtonProps: { 'aria-label': i18n.t('common:actions.close') },
+  });
+}
+
 /** Shows a failed action's message (the server's, already translated) where forms have no room for it. */
 export function notifyError(error: unknown): void {
   notifications.show({

@@ -5,6 +5,7 @@ import type { session as sessionSchema, User } from '../../shared/contract/users
 import type { InterfaceLanguage } from '../../shared/languages';
 import { type Permission, roleHas } from '../../shared/roles';
 import { ApiError, apiRequest, setCsrfToken, setUnauthenticatedHandler } from '../api/http';
+import { notifyWarning } from '../components/notify';
 import i18n from '../i18n/i18n';
 import { rememberLanguage } from '../i18n/language';
 
@@ -37,11 +38,15 @@ function storeSession(queryClient: QueryClient, session: Session | null): void {
   queryClient.setQueryData(sessionKey, session);
 }
 
-/** Keeps the session in the query cache and drops it when the server says it has expired. */
+/** Keeps the session in the query cache and drops it, saying so, when the server says it has expired. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   useEffect(() => {
-    setUnauthenticatedHandler(() => storeSession(queryClient, null));
+    setUnauthenticatedHandler(() => {
+      if (!queryClient.getQueryData<Session | null>(sessionKey)) return;
+      storeSession(queryClient, null);
+      notifyWarning(i18n.t('common:errors.signedOut'));
+    });
     return () => setUnauthenticatedHandler(null);
   }, [queryClient]);
   return children;
@@ -54,7 +59,8 @@ export type SessionState =
   | { status: 'authenticated'; user: User };
 
 export function useSession(): SessionState {
-  const query = useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
+  // Checked again when the window regains focus after a minute, so an expired session is noticed early.
+  const query = useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
   if (query.isPending) return { status: 'loading', user: null };
   if (query.isError) return { status: 'error', user: null, error: query.error, retry: () => void query.refetch() };
   return query.data ? { status: 'authenticated', user: query.data.user } : { status: 'anonymous', user: null };

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
@@ -8,6 +8,7 @@ import { useT } from '../../../i18n/use-t';
 import { useLocalizedText } from '../shared/localized';
 import { AddMemberModal } from './AddMemberModal';
 import { useGroup, useGroupMembers, type Group as WorkingGroup } from './api';
+import { GroupFormModal } from './GroupFormModal';
 import { MembersTable } from './MembersTable';
 
 function Members({ group, name }: { group: WorkingGroup; name: string }) {
@@ -51,6 +52,7 @@ export function GroupView({ groupId }: { groupId: string }) {
   const { t } = useT();
   const localized = useLocalizedText();
   const query = useGroup(groupId);
+  const [editing, setEditing] = useState(false);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) {
@@ -70,6 +72,17 @@ export function GroupView({ groupId }: { groupId: string }) {
       <PageHeader
         title={name}
         description={description}
+        actions={
+          group.can.edit && (
+            <Button
+              variant="default"
+              leftSection={<IconEdit size={16} aria-hidden="true" />}
+              onClick={() => setEditing(true)}
+            >
+              {t('network:group.edit')}
+            </Button>
+          )
+        }
         meta={
           <Group gap="xs">
             {group.associations.length > 0 && (
@@ -91,6 +104,7 @@ export function GroupView({ groupId }: { groupId: string }) {
         }
       />
       <Members group={group} name={name} />
+      {editing && <GroupFormModal group={group} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   group,
   groupMember,
+  groupUpdate,
   membershipCreate,
   membershipStatusChange,
   membershipStatusUpdate,
@@ -33,6 +34,26 @@ export function useGroup(id: string) {
     queryKey: keys.detail(id),
     queryFn: ({ signal }) => apiRequest<Group>(`/groups/${id}`, { signal }),
   });
+}
+
+export function useUpdateGroup(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof groupUpdate>) => apiRequest<Group>(`/groups/${id}`, { method: 'PATCH', body }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(keys.detail(id), updated);
+      return queryClient.invalidateQueries({ queryKey: keys.list });
+    },
+  });
+}
+
+/** After a version conflict: show the group as the server has it now. */
+export function useAdoptGroup(id: string) {
+  const queryClient = useQueryClient();
+  return (current: Group | undefined) => {
+    if (current) queryClient.setQueryData(keys.detail(id), current);
+    else void queryClient.invalidateQueries({ queryKey: keys.detail(id) });
+  };
 }
 
 export function useGroupMembers(id: string) {
