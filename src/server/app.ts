@@ -95,7 +95,7 @@ export async function buildApp({
     await app.register(fastifyStatic, { root: clientDir, index: false, wildcard: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
     if (wantsPage && hasClient) {
       // The single-page app routes on the client: every other page path gets index.html.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
