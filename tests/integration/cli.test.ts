@@ -2,12 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/server/db/connect.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres, openSqlite } from '../../src/server/db/connect.js';
+import { createPostgresDatabase, testEngines } from '../support/databases.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-function vigie(dataDir: string, args: string[], env: Record<string, string> = {}) {
+function run(dataDir: string, args: string[], env: Record<string, string>) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/cli.ts'), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', VIGIE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
@@ -17,13 +18,27 @@ function vigie(dataDir: string, args: string[], env: Record<string, string> = {}
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe('operators’ command line (SQLite)', () => {
+describe.each(testEngines())('operators’ command line on %s', (engine) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-cli-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  let databaseUrl: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (engine === 'postgres') {
+      const created = await createPostgresDatabase();
+      databaseUrl = created.url;
+      drop = created.drop;
+    }
+  });
+  afterAll(async () => {
+    await drop?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const vigie = (args: string[], env: Record<string, string> = {}) =>
+    run(dataDir, args, { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env });
 
   it('migrates, creates accounts, issues reset links and API tokens, and explains mistakes', async () => {
-    expect(vigie(dataDir, ['db:migrate']).code).toBe(0);
-    const invited = vigie(dataDir, [
+    expect(vigie(['db:migrate']).code).toBe(0);
+    const invited = vigie([
       'user:create',
       '--email',
       'Staff@Example.org',
@@ -37,7 +52,6 @@ describe('operators’ command line (SQLite)', () => {
     expect(invited.code).toBe(0);
     expect(invited.out).toMatch(/Invitation link .*\/invitation#token=/);
     const withPassword = vigie(
-      dataDir,
       [
         'user:create',
         '--email',
@@ -52,13 +66,13 @@ describe('operators’ command line (SQLite)', () => {
       { NEW_PASSWORD: 'a good long password' },
     );
     expect(withPassword.code).toBe(0);
-    const reset = vigie(dataDir, ['user:reset-password', '--email', 'coord@example.org']);
+    const reset = vigie(['user:reset-password', '--email', 'coord@example.org']);
     expect(reset.out).toMatch(/\/reset-password#token=/);
-    const token = vigie(dataDir, ['token:create', '--email', 'coord@example.org', '--name', 'exports']);
+    const token = vigie(['token:create', '--email', 'coord@example.org', '--name', 'exports']);
     expect(token.code).toBe(0);
     expect(token.out).toMatch(/^vigie_[\w-]{40,}$/m);
 
-    const duplicate = vigie(dataDir, [
+    const duplicate = vigie([
       'user:create',
       '--email',
       'staff@example.org',
@@ -71,12 +85,12 @@ describe('operators’ command line (SQLite)', () => {
     ]);
     expect(duplicate.code).toBe(2);
     expect(duplicate.err).toContain('already exists');
-    const badRole = vigie(dataDir, ['user:create', '--email', 'x@example.org', '--name', 'x', '--role', 'king']);
+    const badRole = vigie(['user:create', '--email', 'x@example.org', '--name', 'x', '--role', 'king']);
     expect(badRole.code).toBe(2);
     expect(badRole.err).toContain('--role must be one of');
-    expect(vigie(dataDir, ['no-such-command']).code).toBe(2);
+    expect(vigie(['no-such-command']).code).toBe(2);
 
-    const database = openSqlite(path.join(dataDir, 'vigie.sqlite'));
+    const database = databaseUrl ? openPostgres(databaseUrl, 1) : openSqlite(path.join(dataDir, 'vigie.sqlite'));
     try {
       const users = await database.db
         .selectFrom('users')
