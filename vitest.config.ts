@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // Browser journeys and the resilience suite have their own configs (vitest.e2e.config.ts, vitest.resilience.config.ts).
+    exclude: ['tests/e2e/**', 'tests/resilience/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
