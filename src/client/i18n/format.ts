@@ -22,10 +22,24 @@ export function useFormat() {
     const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
     const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
     const numberFormat = new Intl.NumberFormat(language);
+    const percentFormat = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+    const listFormat = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
     return {
       date: (iso: string) => dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
       dateTime: (iso: string) => dateTimeFormat.format(new Date(iso)),
       number: (value: number) => numberFormat.format(value),
+      /** A ratio (0.4) as a percentage in the interface language ("40 %", "٤٠٪"). */
+      percent: (ratio: number) => percentFormat.format(ratio),
+      /** Names joined the way the language does ("HCR et OIM", "UNHCR and IOM", "UNHCR و IOM"). */
+      list: (items: string[]) => listFormat.format(items),
+      /** An amount (a decimal string, as the API sends money) in an ISO 4217 currency. */
+      money: (amount: string, currency: string) => {
+        try {
+          return new Intl.NumberFormat(language, { style: 'currency', currency }).format(Number(amount));
+        } catch {
+          return `${numberFormat.format(Number(amount))} ${currency}`;
+        }
+      },
       country: displayNames(language, 'region'),
       language: displayNames(language, 'language'),
     };
