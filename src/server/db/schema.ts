@@ -34,6 +34,11 @@ export interface DB {
   indicators: IndicatorTable;
   reporting_periods: ReportingPeriodTable;
   indicator_reports: IndicatorReportTable;
+  user_two_factor: UserTwoFactorTable;
+  recovery_codes: RecoveryCodeTable;
+  login_challenges: LoginChallengeTable;
+  settings: SettingTable;
+  audit_chain_head: AuditChainHeadTable;
 }
 
 interface Versioned {
@@ -216,6 +221,10 @@ export interface AuditEventTable {
   changes: string;
   institution_id: string | null;
   request_id: string | null;
+  /** Position in the hash chain (null only for events written before the chain existed, never after migration). */
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface SeedRunTable {
@@ -346,3 +355,49 @@ export type NewInstitution = Insertable<InstitutionTable>;
 export type InstitutionUpdate = Updateable<InstitutionTable>;
 export type UserRow = Selectable<UserTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+
+export interface UserTwoFactorTable {
+  user_id: string;
+  /** `v1.<iv>.<tag>.<ciphertext>`: AES-256-GCM under the configuration's encryption key. */
+  secret_encrypted: string;
+  enabled_at: string | null;
+  last_used_step: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface LoginChallengeTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  attempts: number;
+  used_at: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  last_hash: string;
+  last_event_id: string | null;
+  pruned_through_seq: number;
+  pruned_through_hash: string;
+  updated_at: string;
+}
