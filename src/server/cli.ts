@@ -10,6 +10,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import type { DB } from './db/schema.js';
 import { nowIso } from './http/versioning.js';
+import { type ChainProblem, verifyAuditChain } from './modules/audit/audit-chain.js';
 import { recordAudit } from './modules/audit/record-audit.js';
 import { prepareDatabase } from './startup.js';
 
@@ -23,6 +24,8 @@ Commands:
   user:reset-password --email E  Print a one-time password-reset link for an account.
   token:create --email E --name N
                                  Create a personal API token for an account and print it (shown once).
+  audit:verify                   Check the audit trail's hash chain; prints the first broken event and exits
+                                 with 1 if an event was edited, deleted, inserted or reordered, 0 if intact.
 
 Configuration comes from the same environment variables as the server (see the README).`;
 
@@ -155,14 +158,41 @@ async function tokenCreate(db: Kysely<DB>, config: Config, values: Record<string
   console.log(token);
 }
 
+const problems: Record<ChainProblem, string> = {
+  edited: 'its content no longer matches its hash: it was edited',
+  broken_link: 'it does not follow the event before it: events were deleted, inserted or reordered before it',
+  missing_before: 'events are missing just before it: they were deleted',
+  unchained: 'it is outside the chain: it was written around Vigie',
+  missing_at_end: 'the chain stops before its recorded end: the latest events were deleted',
+  after_head: 'it comes after the recorded end of the chain: it was added around Vigie',
+};
+
+async function auditVerify(db: Kysely<DB>): Promise<number> {
+  const report = await verifyAuditChain(db);
+  if (report.intact) {
+    console.log(
+      `Audit trail intact: ${report.events} events chained; last hash ${report.headHash} (event ${report.headSeq}).`,
+    );
+    return 0;
+  }
+  const { firstBreak } = report;
+  const where = firstBreak.eventId
+    ? `at event ${firstBreak.eventId}${firstBreak.seq === null ? '' : ` (position ${firstBreak.seq})`}, ${firstBreak.at}`
+    : 'at its end';
+  console.error(`Audit trail BROKEN ${where}: ${problems[firstBreak.problem]}.`);
+  console.error(`${report.events} events before it are intact.`);
+  return 1;
+}
+
 const commands: Record<
   string,
-  (db: Kysely<DB>, config: Config, values: Record<string, string | undefined>) => Promise<void>
+  (db: Kysely<DB>, config: Config, values: Record<string, string | undefined>) => Promise<unknown>
 > = {
   'db:migrate': async () => console.log('Database is up to date.'),
   'user:create': userCreate,
   'user:reset-password': resetPassword,
   'token:create': tokenCreate,
+  'audit:verify': auditVerify,
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -193,8 +223,9 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     // Every command may be the first thing run on a new database: bring it up to date first.
     await prepareDatabase(database, config, { info: () => {} });
-    await run(database.db, config, values);
-    return 0;
+    // A command may answer with its exit code (audit:verify: 1 when the chain is broken).
+    const code = await run(database.db, config, values);
+    return typeof code === 'number' ? code : 0;
   } finally {
     await database.close();
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
+import { appendAuditEvent } from './audit-chain.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'status_change' | 'handover' | string;
 
@@ -25,7 +26,14 @@ export interface AuditContext {
 }
 
 // Never copied into the trail, whatever the entity.
-const SECRET_FIELDS = new Set(['password_hash', 'passwordHash', 'token_hash', 'csrf_token']);
+const SECRET_FIELDS = new Set([
+  'password_hash',
+  'passwordHash',
+  'token_hash',
+  'csrf_token',
+  'secret_encrypted',
+  'code_hash',
+]);
 
 export function changedFields(
   beforeRecord: object | null | undefined,
@@ -51,23 +59,25 @@ function versionOf(record: object | null | undefined): number | null {
   return typeof version === 'number' ? version : null;
 }
 
-/** Writes one audit event; call it with the transaction that makes the change, so both commit or neither. */
+/**
+ * Writes one audit event; call it with the transaction that makes the change, so both commit or neither. The event
+ * is chained to the one before it (see `audit-chain.ts`); called outside a transaction, it opens its own.
+ */
 export async function recordAudit(db: Kysely<DB> | Transaction<DB>, context: AuditContext, input: AuditInput) {
   const user = context.actor.kind === 'user' ? context.actor.user : null;
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: randomUUID(),
-      at: new Date().toISOString(),
-      actor_user_id: user?.id ?? null,
-      actor_label: context.label ?? user?.email ?? 'anonymous',
-      entity: input.entity,
-      entity_id: input.entityId,
-      action: input.action,
-      entity_version: input.version ?? versionOf(input.after),
-      changes: JSON.stringify(changedFields(input.before, input.after)),
-      institution_id: input.institutionId ?? null,
-      request_id: context.requestId,
-    })
-    .execute();
+  const event = {
+    id: randomUUID(),
+    at: new Date().toISOString(),
+    actor_user_id: user?.id ?? null,
+    actor_label: context.label ?? user?.email ?? 'anonymous',
+    entity: input.entity,
+    entity_id: input.entityId,
+    action: input.action,
+    entity_version: input.version ?? versionOf(input.after),
+    changes: JSON.stringify(changedFields(input.before, input.after)),
+    institution_id: input.institutionId ?? null,
+    request_id: context.requestId,
+  };
+  if (db.isTransaction) await appendAuditEvent(db as Transaction<DB>, event);
+  else await db.transaction().execute((trx) => appendAuditEvent(trx, event));
 }
