@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { type Role, roles } from '../shared/roles.js';
 import { anonymous } from './auth/actor.js';
 import { issueLink } from './auth/one-time-links.js';
+import { passwordWeakness } from './auth/password-policy.js';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './auth/passwords.js';
 import { hashToken, newToken } from './auth/secrets.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -78,6 +79,12 @@ async function userCreate(db: Kysely<DB>, config: Config, values: Record<string,
   if (values['password-env'] && (!password || password.length < PASSWORD_MIN_LENGTH)) {
     throw new UsageError(
       `$${values['password-env']} must hold a password of at least ${PASSWORD_MIN_LENGTH} characters.`,
+    );
+  }
+  if (password && passwordWeakness(password, { email, name })) {
+    throw new UsageError(
+      `$${values['password-env']} holds a password too easy to guess: a common password, close to one, or made ` +
+        'from the person’s email address or name. Choose a phrase of several unrelated words.',
     );
   }
   if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {

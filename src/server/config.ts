@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordWeakness } from './auth/password-policy.js';
 
 /** Everything the server reads from its environment, documented in the README's configuration table. */
 export interface Config {
@@ -76,6 +77,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if ((e.VIGIE_ADMIN_EMAIL === undefined) !== (e.VIGIE_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('VIGIE_ADMIN_EMAIL and VIGIE_ADMIN_PASSWORD go together: set both or neither.');
+  }
+  if (e.VIGIE_ADMIN_EMAIL && e.VIGIE_ADMIN_PASSWORD) {
+    // The same rule as every password chosen in Vigie: an administrator's most of all.
+    const weakness = passwordWeakness(e.VIGIE_ADMIN_PASSWORD, { email: e.VIGIE_ADMIN_EMAIL });
+    if (weakness) {
+      throw new ConfigError(
+        'VIGIE_ADMIN_PASSWORD is too easy to guess: it is a common password, or close to one, or is made from ' +
+          'the administrator’s email address. Choose a phrase of several unrelated words (at least 12 characters).',
+      );
+    }
   }
   const dataDir = path.resolve(e.VIGIE_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });

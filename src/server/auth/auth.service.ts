@@ -10,6 +10,7 @@ import { findUser } from '../modules/users/users.repo.js';
 import { type Actor, anonymous } from './actor.js';
 import { toActorUser } from './authenticate.js';
 import { findLiveToken, markUsed } from './one-time-links.js';
+import { assertStrongPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession, destroyUserSessions, type NewSession } from './sessions.js';
 import { clearFailures, isThrottled, recordFailure, WINDOW_MINUTES } from './throttle.js';
@@ -74,6 +75,7 @@ export async function changePassword(
 ) {
   const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, currentPassword))) throw new AppError(400, 'invalid_credentials');
+  assertStrongPassword(newPassword, user, 'body.newPassword');
   const hash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
     await trx
@@ -102,6 +104,7 @@ export async function setUp(
   meta: RequestMeta,
 ) {
   const token = await findLiveToken(db, config, input.token, 'setup');
+  assertStrongPassword(input.password, input, 'body.password');
   const hash = await hashPassword(input.password);
   const now = nowIso();
   const id = randomUUID();
@@ -152,6 +155,7 @@ export async function redeemLink(
     ? await db.selectFrom('users').selectAll().where('id', '=', token.user_id).executeTakeFirst()
     : undefined;
   if (!user || user.status === 'disabled') throw new AppError(400, 'invalid_token');
+  assertStrongPassword(input.password, { email: user.email, name: input.name ?? user.name }, 'body.password');
   const hash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     if (!(await markUsed(trx, token.id))) throw new AppError(400, 'invalid_token');
