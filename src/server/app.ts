@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { registerAuthentication } from './auth/authenticate.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
-import { registerErrorHandler, sendError } from './http/error-handler.js';
+import { registerErrorHandler, sendError, sendFrameworkError } from './http/error-handler.js';
 import { AppError } from './http/errors.js';
 import { openApiDocument } from './http/openapi.js';
 import { registerRoutes } from './http/route.js';
@@ -43,6 +43,8 @@ export async function buildApp({
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // A malformed or over-long URL is refused before routing: with the same error shape as everything else.
+    frameworkErrors: sendFrameworkError,
   });
 
   app.addHook('onSend', async (request, reply) => {

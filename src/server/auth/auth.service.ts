@@ -13,7 +13,7 @@ import { findLiveToken, markUsed } from './one-time-links.js';
 import { assertStrongPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession, destroyUserSessions, type NewSession } from './sessions.js';
-import { clearFailures, isThrottled, recordFailure, WINDOW_MINUTES } from './throttle.js';
+import { assertNotThrottled, clearFailures, recordFailure } from './throttle.js';
 
 export interface RequestMeta {
   userAgent: string | undefined;
@@ -43,16 +43,16 @@ export async function login(
   password: string,
   meta: RequestMeta,
 ): Promise<{ session: NewSession; body: { user: ReturnType<typeof presentUser>; csrfToken: string } }> {
-  if (await isThrottled(db, email))
-    throw new AppError(429, 'too_many_attempts', { minutes: WINDOW_MINUTES, retryAfter: WINDOW_MINUTES * 60 });
+  const attempt = { email, ip: meta.ip };
+  await assertNotThrottled(db, attempt);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const valid = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !valid) {
-    await recordFailure(db, email, meta.ip);
+    await recordFailure(db, attempt);
     throw new AppError(401, 'invalid_credentials');
   }
   if (user.status !== 'active') throw new AppError(403, 'account_disabled');
-  await clearFailures(db, email);
+  await clearFailures(db, attempt);
   const opened = await openSession(db, config, user.id, meta);
   await recordAudit(
     db,
@@ -181,6 +181,6 @@ export async function redeemLink(
       },
     );
   });
-  await clearFailures(db, user.email);
+  await clearFailures(db, { email: user.email, ip: meta.ip });
   return openSession(db, config, user.id, meta);
 }

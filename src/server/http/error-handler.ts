@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { defaultLanguage, negotiateLanguage } from '../../shared/languages.js';
 import { translate } from '../i18n/translate.js';
 import { AppError, type ErrorCode, type ErrorDetail } from './errors.js';
 
@@ -67,4 +68,32 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error');
     return sendError(request, reply, new AppError(500, 'internal'));
   });
+}
+
+/**
+ * Errors Fastify raises before a route is found (a malformed percent-escape, a path segment longer than the router
+ * takes): the same `{error:{code,message,details}}` shape as every other refusal, in the caller's language.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // Routing failed, so the request hooks that pick the language never ran.
+  request.language = negotiateLanguage(request.headers['accept-language']) ?? defaultLanguage;
+  reply.header('x-request-id', request.id);
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+    return sendError(
+      request,
+      reply,
+      new AppError(tooLong ? 414 : 400, 'validation_failed', { field: 'path' }, [
+        {
+          field: 'path',
+          issue: tooLong ? 'too_big' : 'invalid_format',
+          message: '',
+          // Fastify's default limit on a path parameter's length; ids are 36 characters.
+          ...(tooLong ? { params: { limit: 100 } } : {}),
+        },
+      ]),
+    );
+  }
+  request.log.error({ err: error }, 'unexpected error before routing');
+  return sendError(request, reply, new AppError(500, 'internal'));
 }
