@@ -7,6 +7,7 @@ import { issueLink } from './auth/one-time-links.js';
 import { passwordWeakness } from './auth/password-policy.js';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './auth/passwords.js';
 import { hashToken, newToken } from './auth/secrets.js';
+import { removeTwoFactor } from './auth/two-factor.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import type { DB } from './db/schema.js';
@@ -25,6 +26,8 @@ Commands:
   user:reset-password --email E  Print a one-time password-reset link for an account.
   token:create --email E --name N
                                  Create a personal API token for an account and print it (shown once).
+  user:disable-2fa --email E     Turn off an account's two-factor authentication (lost authenticator and
+                                 recovery codes); they sign in with their password and enrol again.
   audit:verify                   Check the audit trail's hash chain; prints the first broken event and exits
                                  with 1 if an event was edited, deleted, inserted or reordered, 0 if intact.
 
@@ -165,6 +168,16 @@ async function tokenCreate(db: Kysely<DB>, config: Config, values: Record<string
   console.log(token);
 }
 
+async function disableTwoFactor(db: Kysely<DB>, _config: Config, values: Record<string, string | undefined>) {
+  const user = await userByEmail(db, required(values, 'email'));
+  const removed = await removeTwoFactor(db, operator('user:disable-2fa'), user);
+  console.log(
+    removed
+      ? `Two-factor authentication is off for ${user.email}: they sign in with their password and enrol again.`
+      : `${user.email} had no two-factor authentication.`,
+  );
+}
+
 const problems: Record<ChainProblem, string> = {
   edited: 'its content no longer matches its hash: it was edited',
   broken_link: 'it does not follow the event before it: events were deleted, inserted or reordered before it',
@@ -199,6 +212,7 @@ const commands: Record<
   'user:create': userCreate,
   'user:reset-password': resetPassword,
   'token:create': tokenCreate,
+  'user:disable-2fa': disableTwoFactor,
   'audit:verify': auditVerify,
 };
 

@@ -21,11 +21,19 @@ export const permissions = [
   'manage:user:any',
   'manage:user:own',
   'read:audit:any',
+  'manage:settings:any',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions = {
-  administrator: ['read:record:any', 'write:record:any', 'manage:membership:any', 'manage:user:any', 'read:audit:any'],
+  administrator: [
+    'read:record:any',
+    'write:record:any',
+    'manage:membership:any',
+    'manage:user:any',
+    'read:audit:any',
+    'manage:settings:any',
+  ],
   coordinator: ['read:record:group', 'write:record:network', 'write:record:own', 'manage:membership:any'],
   contact_point: ['read:record:group', 'write:record:own', 'manage:user:own'],
   staff: ['read:record:group', 'write:record:own'],

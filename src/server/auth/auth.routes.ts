@@ -7,7 +7,10 @@ import {
   apiToken,
   apiTokenCreate,
   apiTokenCreated,
+  currentSession,
   loginBody,
+  loginResult,
+  loginTwoFactorBody,
   meUpdate,
   passwordChange,
   resetPasswordBody,
@@ -30,6 +33,7 @@ import * as auth from './auth.service.js';
 import { findLiveToken } from './one-time-links.js';
 import { hashToken, newToken } from './secrets.js';
 import { destroySession, type NewSession, SESSION_COOKIE } from './sessions.js';
+import { twoFactorState } from './two-factor.js';
 
 const tag = 'auth';
 
@@ -47,6 +51,12 @@ function setSessionCookie(reply: FastifyReply, config: Config, opened: NewSessio
   });
 }
 
+/** Sets the cookie when the outcome is a session; the body is the session, or the second step's challenge. */
+function answer(reply: FastifyReply, config: Config, outcome: auth.LoginOutcome) {
+  if (outcome.kind === 'session') setSessionCookie(reply, config, outcome.session);
+  return outcome.body;
+}
+
 function signedIn(actor: Actor) {
   if (actor.kind === 'anonymous') throw new AppError(401, 'unauthenticated');
   return actor;
@@ -57,13 +67,36 @@ export const authRoutes = [
     method: 'POST',
     path: '/api/v1/auth/login',
     operationId: 'login',
-    summary: 'Sign in with email and password: sets the session cookie and returns the CSRF token for writes',
+    summary:
+      'Sign in with email and password: sets the session cookie and returns the CSRF token for writes. With ' +
+      'two-factor authentication on, answers `{twoFactorRequired, challenge}` instead, without a session: finish ' +
+      'with POST /api/v1/auth/login/2fa within five minutes',
     tag,
     access: 'public',
     body: loginBody,
+    response: loginResult,
+    handler: async ({ db, config, body, request, reply }) =>
+      answer(reply, config, await auth.login(db, config, body.email, body.password, meta(request))),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/auth/login/2fa',
+    operationId: 'loginSecondFactor',
+    summary:
+      'Second step of signing in: the challenge and a code from the authenticator app (or one recovery code); ' +
+      'sets the session cookie. Wrong codes count toward the sign-in throttle',
+    tag,
+    access: 'public',
+    body: loginTwoFactorBody,
     response: session,
     handler: async ({ db, config, body, request, reply }) => {
-      const opened = await auth.login(db, config, body.email, body.password, meta(request));
+      const factor = body.code !== undefined ? { code: body.code } : { recoveryCode: body.recoveryCode as string };
+      const opened = await auth.completeTwoFactorLogin(
+        db,
+        config,
+        { challenge: body.challenge, ...factor },
+        meta(request),
+      );
       setSessionCookie(reply, config, opened.session);
       return opened.body;
     },
@@ -102,15 +135,21 @@ export const authRoutes = [
     method: 'GET',
     path: '/api/v1/auth/me',
     operationId: 'me',
-    summary: 'The signed-in user and, for a cookie session, the CSRF token to send with writes',
+    summary:
+      'The signed-in user, for a cookie session the CSRF token to send with writes, and whether two-factor ' +
+      'authentication is on and required of the user’s role (required and off: only enrolment is open)',
     tag,
     access: 'user',
-    response: session.extend({ csrfToken: z.string().nullable() }),
+    response: currentSession,
     handler: async ({ db, actor }) => {
       const current = signedIn(actor);
       const row = await findUser(db, current.user.id);
       if (!row) throw new AppError(401, 'unauthenticated');
-      return { user: presentUser(actor, row), csrfToken: current.via === 'session' ? current.csrfToken : null };
+      return {
+        user: presentUser(actor, row),
+        csrfToken: current.via === 'session' ? current.csrfToken : null,
+        twoFactor: await twoFactorState(db, current.user),
+      };
     },
   }),
   defineRoute({
@@ -326,26 +365,22 @@ export const authRoutes = [
     tag,
     access: 'public',
     body: acceptInvitationBody,
-    response: session,
-    handler: async ({ db, config, body, request, reply }) => {
-      const opened = await auth.redeemLink(db, config, 'invitation', body, meta(request));
-      setSessionCookie(reply, config, opened.session);
-      return opened.body;
-    },
+    response: loginResult,
+    handler: async ({ db, config, body, request, reply }) =>
+      answer(reply, config, await auth.redeemLink(db, config, 'invitation', body, meta(request))),
   }),
   defineRoute({
     method: 'POST',
     path: '/api/v1/auth/reset-password',
     operationId: 'resetPassword',
-    summary: 'Choose a new password with a one-time reset link and sign in (other sessions end)',
+    summary:
+      'Choose a new password with a one-time reset link and sign in (other sessions end); with two-factor ' +
+      'authentication on, the answer is the second step’s challenge',
     tag,
     access: 'public',
     body: resetPasswordBody,
-    response: session,
-    handler: async ({ db, config, body, request, reply }) => {
-      const opened = await auth.redeemLink(db, config, 'password_reset', body, meta(request));
-      setSessionCookie(reply, config, opened.session);
-      return opened.body;
-    },
+    response: loginResult,
+    handler: async ({ db, config, body, request, reply }) =>
+      answer(reply, config, await auth.redeemLink(db, config, 'password_reset', body, meta(request))),
   }),
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config.js';
 import type { DB, UserRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
@@ -14,6 +14,16 @@ import { assertStrongPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession, destroyUserSessions, type NewSession } from './sessions.js';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.js';
+import {
+  claimChallenge,
+  codeError,
+  countWrongCode,
+  createChallenge,
+  findLiveChallenge,
+  hasTwoFactor,
+  type SecondFactor,
+  spendSecondFactor,
+} from './two-factor.js';
 
 export interface RequestMeta {
   userAgent: string | undefined;
@@ -21,9 +31,7 @@ export interface RequestMeta {
   requestId: string;
 }
 
-async function openSession(db: Kysely<DB>, config: Config, userId: string, meta: RequestMeta) {
-  const session = await createSession(db, config, userId, meta);
-  await db.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', userId).execute();
+async function sessionBody(db: Kysely<DB>, userId: string, session: NewSession) {
   const row = await findUser(db, userId);
   if (!row) throw new AppError(401, 'unauthenticated');
   const actor: Actor = {
@@ -33,7 +41,45 @@ async function openSession(db: Kysely<DB>, config: Config, userId: string, meta:
     sessionId: session.id,
     csrfToken: session.csrfToken,
   };
-  return { session, body: { user: presentUser(actor, row), csrfToken: session.csrfToken } };
+  return { user: presentUser(actor, row), csrfToken: session.csrfToken };
+}
+
+async function openSession(db: Kysely<DB>, config: Config, userId: string, meta: RequestMeta) {
+  const session = await createSession(db, config, userId, meta);
+  await db.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', userId).execute();
+  return { session, body: await sessionBody(db, userId, session) };
+}
+
+type OpenedSession = { kind: 'session' } & Awaited<ReturnType<typeof openSession>>;
+
+/** Signing in, or a link that signs in: a session, or — when the account has a second factor — a challenge. */
+export type LoginOutcome = OpenedSession | { kind: 'challenge'; body: { twoFactorRequired: true; challenge: string } };
+
+/** A session, its last sign-in time and its audit event in one transaction; then the body to send. */
+async function signedIn(
+  db: Kysely<DB>,
+  config: Config,
+  user: UserRow,
+  meta: RequestMeta,
+  claim?: (trx: Transaction<DB>) => Promise<Record<string, string> | null>,
+): Promise<OpenedSession | null> {
+  const session = await db.transaction().execute(async (trx) => {
+    const factor = claim ? await claim(trx) : {};
+    if (factor === null) return null;
+    const opened = await createSession(trx, config, user.id, meta);
+    await trx.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', user.id).execute();
+    await recordAudit(
+      trx,
+      {
+        actor: { kind: 'user', user: toActorUser(user), via: 'session', sessionId: opened.id, csrfToken: '' },
+        requestId: meta.requestId,
+      },
+      { entity: 'session', entityId: opened.id, action: 'login', after: factor, institutionId: user.institution_id },
+    );
+    return opened;
+  });
+  if (!session) return null;
+  return { kind: 'session', session, body: await sessionBody(db, user.id, session) };
 }
 
 export async function login(
@@ -42,7 +88,7 @@ export async function login(
   email: string,
   password: string,
   meta: RequestMeta,
-): Promise<{ session: NewSession; body: { user: ReturnType<typeof presentUser>; csrfToken: string } }> {
+): Promise<LoginOutcome> {
   const attempt = { email, ip: meta.ip };
   await assertNotThrottled(db, attempt);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -52,17 +98,47 @@ export async function login(
     throw new AppError(401, 'invalid_credentials');
   }
   if (user.status !== 'active') throw new AppError(403, 'account_disabled');
+  if (await hasTwoFactor(db, user.id)) {
+    // Failures are forgiven only once the second factor is right too: a known password alone buys no more tries.
+    return {
+      kind: 'challenge',
+      body: { twoFactorRequired: true, challenge: await createChallenge(db, config, user.id) },
+    };
+  }
   await clearFailures(db, attempt);
-  const opened = await openSession(db, config, user.id, meta);
-  await recordAudit(
-    db,
-    {
-      actor: { kind: 'user', user: toActorUser(user), via: 'session', sessionId: opened.session.id, csrfToken: '' },
-      requestId: meta.requestId,
-    },
-    { entity: 'session', entityId: opened.session.id, action: 'login', institutionId: user.institution_id },
-  );
+  const opened = await signedIn(db, config, user, meta);
+  if (!opened) throw new Error('A sign-in without a second factor cannot be refused at this point.');
   return opened;
+}
+
+/** The second step: the challenge from the password step and a code from the authenticator, or a recovery code. */
+export async function completeTwoFactorLogin(
+  db: Kysely<DB>,
+  config: Config,
+  input: { challenge: string } & SecondFactor,
+  meta: RequestMeta,
+): Promise<OpenedSession> {
+  const challenge = await findLiveChallenge(db, config, input.challenge);
+  const user = await db.selectFrom('users').selectAll().where('id', '=', challenge.user_id).executeTakeFirst();
+  if (user?.status !== 'active') throw new AppError(401, 'login_challenge_invalid');
+  const attempt = { email: user.email, ip: meta.ip };
+  await assertNotThrottled(db, attempt);
+  const factor: SecondFactor =
+    input.code !== undefined ? { code: input.code } : { recoveryCode: input.recoveryCode as string };
+  const outcome = await signedIn(db, config, user, meta, async (trx) => {
+    const spent = await spendSecondFactor(trx, config, user.id, factor);
+    if (!spent) return null;
+    // Two requests with right codes for one challenge: only one session.
+    if (!(await claimChallenge(trx, challenge.id))) throw new AppError(401, 'login_challenge_invalid');
+    return { second_factor: spent };
+  });
+  if (!outcome) {
+    await recordFailure(db, attempt);
+    await countWrongCode(db, challenge.id);
+    throw codeError(401, input.code !== undefined ? 'body.code' : 'body.recoveryCode');
+  }
+  await clearFailures(db, attempt);
+  return outcome;
 }
 
 export async function changePassword(
@@ -87,6 +163,8 @@ export async function changePassword(
     let others = trx.deleteFrom('sessions').where('user_id', '=', userId);
     if (keepSessionId) others = others.where('id', '!=', keepSessionId);
     await others.execute();
+    // A second step begun with the old password cannot be finished any more.
+    await trx.deleteFrom('login_challenges').where('user_id', '=', userId).execute();
     await recordAudit(trx, context, {
       entity: 'user',
       entityId: userId,
@@ -149,7 +227,7 @@ export async function redeemLink(
   purpose: 'invitation' | 'password_reset',
   input: { token: string; password: string; name?: string | undefined },
   meta: RequestMeta,
-) {
+): Promise<LoginOutcome> {
   const token = await findLiveToken(db, config, input.token, purpose);
   const user = token.user_id
     ? await db.selectFrom('users').selectAll().where('id', '=', token.user_id).executeTakeFirst()
@@ -168,6 +246,7 @@ export async function redeemLink(
     if (input.name) changes.name = input.name;
     await trx.updateTable('users').set(changes).where('id', '=', user.id).execute();
     await destroyUserSessions(trx, user.id);
+    await trx.deleteFrom('login_challenges').where('user_id', '=', user.id).execute();
     await recordAudit(
       trx,
       { actor: anonymous, requestId: meta.requestId, label: user.email },
@@ -182,5 +261,12 @@ export async function redeemLink(
     );
   });
   await clearFailures(db, { email: user.email, ip: meta.ip });
-  return openSession(db, config, user.id, meta);
+  // A link proves the email, not the second factor: with one on, the link leads to the second step.
+  if (await hasTwoFactor(db, user.id)) {
+    return {
+      kind: 'challenge',
+      body: { twoFactorRequired: true, challenge: await createChallenge(db, config, user.id) },
+    };
+  }
+  return { kind: 'session', ...(await openSession(db, config, user.id, meta)) };
 }

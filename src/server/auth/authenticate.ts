@@ -8,6 +8,7 @@ import { AppError } from '../http/errors.js';
 import { type Actor, type ActorUser, anonymous } from './actor.js';
 import { hashToken, sameSecret } from './secrets.js';
 import { findLiveSession, SESSION_COOKIE } from './sessions.js';
+import { enrollmentPending } from './two-factor.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,6 +23,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 // prevented by accepting JSON bodies only, which a cross-site form cannot send.
 const CSRF_EXEMPT = new Set([
   '/api/v1/auth/login',
+  '/api/v1/auth/login/2fa',
   '/api/v1/auth/check-token',
   '/api/v1/auth/setup',
   '/api/v1/auth/accept-invitation',
@@ -78,9 +80,21 @@ async function resolveActor(db: Kysely<DB>, config: Config, request: FastifyRequ
 }
 
 /**
+ * What someone whose role requires a second factor, and who has none yet, may reach: enrolment, who they are,
+ * signing out. Everything else answers 403 `two_factor_enrollment_required` until they enable it.
+ */
+const OPEN_DURING_ENROLLMENT = new Set([
+  '/api/v1/auth/me',
+  '/api/v1/auth/logout',
+  '/api/v1/auth/2fa',
+  '/api/v1/auth/2fa/setup',
+  '/api/v1/auth/2fa/enable',
+]);
+
+/**
  * Resolves who is asking on every request and enforces CSRF protection: a write authenticated by the session
  * cookie must carry the session's token in `x-csrf-token`. API tokens are not sent by browsers on their own,
- * so they need no such header.
+ * so they need no such header. Then holds back whoever must enrol a second factor first.
  */
 export function registerAuthentication(app: FastifyInstance, db: Kysely<DB>, config: Config): void {
   app.decorateRequest('actor', null as never);
@@ -101,6 +115,11 @@ export function registerAuthentication(app: FastifyInstance, db: Kysely<DB>, con
     ) {
       const header = request.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !sameSecret(header, actor.csrfToken)) throw new AppError(403, 'csrf_failed');
+    }
+    // The matched route's pattern where there is one: what routes is what is checked, however the URL is spelled.
+    const route = request.routeOptions.url ?? path;
+    if (actor.kind === 'user' && !OPEN_DURING_ENROLLMENT.has(route) && (await enrollmentPending(db, actor.user))) {
+      throw new AppError(403, 'two_factor_enrollment_required');
     }
   });
 }

@@ -78,3 +78,18 @@ export async function destroyUserSessions(db: Kysely<DB>, userId: string): Promi
 export async function purgeExpiredSessions(db: Kysely<DB>): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', new Date().toISOString()).execute();
 }
+
+/** A user's sessions still in force (neither idle too long nor past their absolute expiry), latest used first. */
+export async function listLiveSessions(db: Kysely<DB>, config: Config, userId: string) {
+  const now = Date.now();
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'user_agent', 'ip'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', new Date(now).toISOString())
+    .where('last_seen_at', '>', new Date(now - config.sessionIdleMinutes * 60_000).toISOString())
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows;
+}

@@ -16,6 +16,11 @@ export const errorCodes = [
   'unsupported_media_type',
   'invalid_token',
   'period_closed',
+  'two_factor_enrollment_required',
+  'two_factor_already_enabled',
+  'two_factor_not_enabled',
+  'invalid_two_factor_code',
+  'login_challenge_invalid',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

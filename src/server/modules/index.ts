@@ -1,4 +1,6 @@
 import { authRoutes } from '../auth/auth.routes.js';
+import { sessionRoutes } from '../auth/sessions.routes.js';
+import { twoFactorRoutes } from '../auth/two-factor.routes.js';
 import type { RouteDefinition } from '../http/route.js';
 import { associationRoutes } from './associations/associations.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -8,6 +10,7 @@ import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
 import { partnerRoutes } from './partners/partners.routes.js';
 import { planModuleRoutes } from './plan/plan.routes.js';
+import { settingsRoutes } from './settings/settings.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 /** Every API operation. The OpenAPI document and the authorization matrix are generated from this list. */
@@ -22,4 +25,7 @@ export const allRoutes: RouteDefinition[] = [
   ...partnerRoutes,
   ...declarationRoutes,
   ...planModuleRoutes,
+  ...twoFactorRoutes,
+  ...sessionRoutes,
+  ...settingsRoutes,
 ];
