@@ -1,6 +1,7 @@
 import { Box, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuildingBank,
+  IconCalendarStats,
   IconFileText,
   IconHeartHandshake,
   IconHistory,
@@ -23,16 +24,17 @@ interface NavItem {
     | 'common:nav.declarations'
     | 'common:nav.associations'
     | 'common:nav.users'
-    | 'common:nav.audit';
+    | 'common:nav.audit'
+    | 'plan:nav.plans';
   Icon: ComponentType<{ size?: number; 'aria-hidden'?: 'true' }>;
-  /** Other paths this entry stands for (a group's page is the working group). */
+  /** Other paths this entry stands for (a group's page is the working group, an action's page the plan). */
   alsoActiveUnder?: string[];
   /** Shown when the role holds any of these; no list means everyone signed in. */
   anyOf?: Permission[];
 }
 
 interface NavSection {
-  label: 'common:nav.network' | 'common:nav.administration';
+  label: 'common:nav.network' | 'common:nav.administration' | 'plan:nav.section';
   items: NavItem[];
 }
 
@@ -48,6 +50,10 @@ const sections: NavSection[] = [
     ],
   },
   {
+    label: 'plan:nav.section',
+    items: [{ to: '/plans', label: 'plan:nav.plans', Icon: IconCalendarStats, alsoActiveUnder: ['/actions'] }],
+  },
+  {
     label: 'common:nav.administration',
     items: [
       { to: '/users', label: 'common:nav.users', Icon: IconUsers, anyOf: ['manage:user:any', 'manage:user:own'] },
@@ -58,8 +64,9 @@ const sections: NavSection[] = [
 
 function isActive(item: NavItem, pathname: string): boolean {
   const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
-  if (item.to === '/') return pathname === '/' || (item.alsoActiveUnder ?? []).some(under);
-  return under(item.to);
+  const alsoActive = (item.alsoActiveUnder ?? []).some(under);
+  if (item.to === '/') return pathname === '/' || alsoActive;
+  return under(item.to) || alsoActive;
 }
 
 function Section({ section, items, onNavigate }: { section: NavSection; items: NavItem[]; onNavigate: () => void }) {

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Outlet } from 'react-router';
+import { planRoutes } from '../features/plan/routes';
 import { AppLayout } from './AppLayout';
 import { FullPageLoader, RequirePermission, RequireSession } from './guards';
 import { NotFoundPage } from './NotFoundPage';
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
               Component: (await import('../features/network/associations/AssociationsPage')).AssociationsPage,
             }),
           },
+          ...planRoutes,
           {
             path: 'users',
             element: (
