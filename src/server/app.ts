@@ -71,6 +71,8 @@ export async function buildApp({
     },
     hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // Never framed (clickjacking): the same answer as the CSP's frame-ancestors, for browsers that only read this.
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
 
@@ -89,7 +91,12 @@ export async function buildApp({
   const document = openApiDocument(allRoutes, config.publicUrl);
   app.get('/api/v1/openapi.json', async () => document);
   await app.register(fastifySwagger, { mode: 'static', specification: { document: document as never } });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (h) => h });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // The documentation page carries its own CSP; it may not be framed either.
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
 
   const clientDir = config.clientDir;
   const hasClient = existsSync(path.join(clientDir, 'index.html'));

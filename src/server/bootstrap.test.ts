@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, PASSWORD } from '../../tests/support/app.js';
 import { openTestDatabase, type TestDatabase, testEngines } from '../../tests/support/databases.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -113,6 +114,50 @@ describe.each(testEngines())('first start without an administrator on %s', (engi
       expect(response.headers['strict-transport-security']).toContain('max-age=31536000');
     } finally {
       await app.close();
+    }
+  });
+
+  it('gives a real sign-in HttpOnly, SameSite=Lax session cookies (Secure behind https) and strict headers everywhere', async () => {
+    const admin = await createUser(testDatabase.database.db, 'administrator');
+    for (const publicUrl of ['http://127.0.0.1:3000', 'https://vigie.example.org']) {
+      const config = loadConfig({
+        VIGIE_DATA_DIR: dataDir,
+        VIGIE_PUBLIC_URL: publicUrl,
+        VIGIE_CLIENT_DIR: path.join(dataDir, 'none'),
+        LOG_LEVEL: 'silent',
+      });
+      const app = await buildApp({ config, database: testDatabase.database, logger: false });
+      try {
+        const https = publicUrl.startsWith('https:');
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: admin.email, password: PASSWORD },
+        });
+        expect(login.statusCode).toBe(200);
+        const cookie = String(login.headers['set-cookie']);
+        expect(cookie).toMatch(/^vigie_session=[\w-]{40,};/);
+        const attributes = cookie.split(';').map((part) => part.trim().toLowerCase());
+        expect(attributes).toContain('httponly');
+        expect(attributes).toContain('samesite=lax');
+        expect(attributes).toContain('path=/');
+        expect(attributes.includes('secure')).toBe(https);
+        for (const response of [login, await app.inject({ method: 'GET', url: '/api/docs/' })]) {
+          const csp = String(response.headers['content-security-policy']);
+          const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src ')) ?? '';
+          expect(scriptSrc.trim()).toMatch(/^script-src 'self'\s*$/);
+          expect(csp).not.toContain('unsafe-eval');
+          expect(csp).toMatch(/frame-ancestors 'none'/);
+          expect(response.headers['x-frame-options']).toBe('DENY');
+          expect(response.headers['x-content-type-options']).toBe('nosniff');
+          expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+          if (https)
+            expect(response.headers['strict-transport-security']).toMatch(/max-age=31536000; includeSubDomains/);
+          else expect(response.headers['strict-transport-security']).toBeUndefined();
+        }
+      } finally {
+        await app.close();
+      }
     }
   });
 });
