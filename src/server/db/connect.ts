@@ -1,6 +1,16 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type TransactionSettings,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -17,6 +27,31 @@ export interface Database {
 const BIGINT_OID = 20;
 const NUMERIC_OID = 1700;
 
+/**
+ * SQLite transactions that may write begin IMMEDIATE: they take the write lock first, waiting (busy timeout) while
+ * another process holds it. A plain (deferred) transaction that reads first fails at once with SQLITE_BUSY if another
+ * process wrote in between, which a command-line run or a second process beside the server would cause. A
+ * transaction opened with `setAccessMode('read only')` (a backup) stays deferred: a read snapshot, blocking nobody.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    await connection.executeQuery(
+      CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'),
+    );
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 /** Opens the embedded SQLite file, tuned for durability: WAL, foreign keys, full sync, a busy timeout. */
 export function openSqlite(file: string): Database {
   const sqlite = new SQLite(file);
@@ -24,7 +59,7 @@ export function openSqlite(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
     db,
     engine: 'sqlite',
