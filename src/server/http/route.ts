@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { Engine } from '../db/connect.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from './errors.js';
-import { validationError } from './validation.js';
+import { invalidCharacters, unstorableText, validationError } from './validation.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -69,6 +69,8 @@ export interface AppServices {
 
 function parseWith<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> {
   if (!schema) return undefined as z.output<T>;
+  const unstorable = unstorableText(value, where);
+  if (unstorable) throw invalidCharacters(unstorable);
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) throw validationError(result.error, where);
   return result.data;
