@@ -10,6 +10,15 @@ export const countryCode = z
   .refine((v) => /^[A-Z]{2}$/.test(v), { params: { reason: 'country_code' } })
   .describe('ISO 3166-1 alpha-2, upper case');
 export const visibility = z.enum(visibilities);
+/**
+ * The version an edit (or a delete, or a transition) was made from. Versions are 32-bit integers in the database and
+ * an edit writes version + 1, so the largest a client may name is 2^31 - 2: anything larger could never match and
+ * would overflow PostgreSQL's integer before it was compared.
+ */
+export const MAX_VERSION = 2_147_483_646;
+export const versionNumber = z.number().int().min(1).max(MAX_VERSION);
+/** A delete names its version in the query string. */
+export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(MAX_VERSION) });
 /** Optional text in a form: trimmed, empty becomes null. */
 export const optionalText = (max: number) =>
   z
@@ -51,7 +60,7 @@ export function updateSchemaOf<S extends z.ZodRawShape>(create: z.ZodObject<S>) 
       ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
     ]),
   ) as unknown as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
-  return z.strictObject({ ...shape, version: z.number().int().min(1) });
+  return z.strictObject({ ...shape, version: versionNumber });
 }
 
 /** A page of a list: what every list endpoint returns. */

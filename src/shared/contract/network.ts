@@ -9,6 +9,7 @@ import {
   requiredText,
   updateSchemaOf,
   url,
+  versionNumber,
   visibility,
 } from './common.js';
 
@@ -141,7 +142,7 @@ export const membershipStatusUpdate = z.strictObject({
   status: z.enum(membershipStatuses),
   changedOn: isoDate.optional(),
   note: optionalText(1000),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 
 export const membershipCreate = z.strictObject({
@@ -183,7 +184,7 @@ export const contactPointUpdate = z.strictObject({
   languages: z.array(languageTag).max(20).optional(),
   notes: optionalText(2000),
   visibility: visibility.optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 
 /** A handover ends the current contact point and opens a new one; the old one stays in the history. */
@@ -271,7 +272,7 @@ export const associationUpdate = z.strictObject({
   foundedOn: isoDate.nullable().optional(),
   website: url.nullable().optional(),
   notes: optionalText(4000),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 
 export const groupUpdate = z.strictObject({
@@ -279,7 +280,7 @@ export const groupUpdate = z.strictObject({
   nameEn: requiredText(300).optional(),
   descriptionFr: optionalText(4000),
   descriptionEn: optionalText(4000),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 
 /** A membership's status changes, newest first. */

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { can, id, isoDate, isoDateTime, optionalText, requiredText, updateSchemaOf, visibility } from './common.js';
+import {
+  can,
+  id,
+  isoDate,
+  isoDateTime,
+  optionalText,
+  requiredText,
+  updateSchemaOf,
+  versionNumber,
+  visibility,
+} from './common.js';
 import { membershipStatuses, partnerKinds } from './network.js';
 
 export const planStatuses = ['draft', 'adopted', 'closed'] as const;
@@ -128,7 +138,7 @@ export const planUpdate = z
     endsOn: isoDate.optional(),
     status: z.enum(planStatuses).optional(),
     visibility: visibility.optional(),
-    version: z.number().int().min(1),
+    version: versionNumber,
   })
   .refine(endAfterStart, endIssue);
 
@@ -282,9 +292,9 @@ export const reportingPeriodList = z.object({ items: z.array(reportingPeriod) })
 export const reportingPeriodCreate = z
   .strictObject({ label: requiredText(60), startsOn: isoDate, endsOn: isoDate })
   .refine(endAfterStart, endIssue);
-export const periodTransition = z.strictObject({ version: z.number().int().min(1) });
+export const periodTransition = z.strictObject({ version: versionNumber });
 /** Submitting or validating a report names the version it was read at, like an edit (stale: 409). */
-export const reportTransition = z.strictObject({ version: z.number().int().min(1) });
+export const reportTransition = z.strictObject({ version: versionNumber });
 
 export const reportCell = z.strictObject({
   /** One value per dimension of the indicator, e.g. { "sex": "female", "age_band": "12-14" }. */
@@ -326,7 +336,7 @@ export const indicatorReportUpdate = z.strictObject({
   cells: z.array(reportCell).min(1).max(2000).optional(),
   notes: optionalText(4000),
   visibility: visibility.optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 
 const statusCounts = z.object(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { languageCodes } from '../languages.js';
 import { roles } from '../roles.js';
-import { can, id, isoDateTime, requiredText } from './common.js';
+import { can, id, isoDateTime, requiredText, versionNumber } from './common.js';
 
 export const userStatuses = ['active', 'invited', 'disabled'] as const;
 
@@ -36,7 +36,7 @@ export const loginBody = z.strictObject({
 export const meUpdate = z.strictObject({
   name: requiredText(200).optional(),
   language: z.enum(languageCodes).optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 
 export const passwordChange = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: password });
@@ -89,7 +89,7 @@ export const userUpdate = z.strictObject({
   partnerId: id.nullable().optional(),
   language: z.enum(languageCodes).optional(),
   status: z.enum(['active', 'disabled']).optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 /** An invitation or reset link, shown to the person who asked for it until Vigie sends email. */
 export const oneTimeLink = z.object({ url: z.string(), expiresAt: isoDateTime });

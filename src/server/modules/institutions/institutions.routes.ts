@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanQuery, countryCode, idParams } from '../../../shared/contract/common.js';
+import { booleanQuery, countryCode, idParams, versionQuery } from '../../../shared/contract/common.js';
 import {
   associationStatuses,
   dataStatuses,
@@ -80,7 +80,7 @@ export const institutionRoutes = [
     tag,
     access: 'user',
     params: idParams,
-    query: z.strictObject({ version: z.coerce.number().int().min(1) }),
+    query: versionQuery,
     response: z.null(),
     status: 204,
     handler: async ({ db, actor, requestId, params, query }) => {

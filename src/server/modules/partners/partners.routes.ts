@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, idParams } from '../../../shared/contract/common.js';
+import { countryCode, idParams, versionQuery } from '../../../shared/contract/common.js';
 import { partner, partnerCreate, partnerKinds, partnerUpdate } from '../../../shared/contract/network.js';
 import { listQuery, pageOf } from '../../http/pagination.js';
 import { defineRoute } from '../../http/route.js';
@@ -67,7 +67,7 @@ export const partnerRoutes = [
     tag,
     access: 'user',
     params: idParams,
-    query: z.strictObject({ version: z.coerce.number().int().min(1) }),
+    query: versionQuery,
     response: z.null(),
     status: 204,
     handler: async ({ db, actor, requestId, params, query }) => {

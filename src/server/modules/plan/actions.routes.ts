@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanQuery, idParams, isoDate } from '../../../shared/contract/common.js';
+import { booleanQuery, idParams, isoDate, versionQuery } from '../../../shared/contract/common.js';
 import { action, actionCreate, actionStatuses, actionUpdate } from '../../../shared/contract/plan.js';
 import { listQuery, pageOf } from '../../http/pagination.js';
 import { defineRoute } from '../../http/route.js';
@@ -72,7 +72,7 @@ export const actionRoutes = [
     tag,
     access: 'user',
     params: idParams,
-    query: z.strictObject({ version: z.coerce.number().int().min(1) }),
+    query: versionQuery,
     response: z.null(),
     status: 204,
     handler: async ({ db, actor, requestId, params, query }) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams } from '../../../shared/contract/common.js';
+import { idParams, versionQuery } from '../../../shared/contract/common.js';
 import { indicator, indicatorCreate, indicatorUpdate } from '../../../shared/contract/plan.js';
 import { listQuery, pageOf } from '../../http/pagination.js';
 import { defineRoute } from '../../http/route.js';
@@ -68,7 +68,7 @@ export const indicatorRoutes = [
     tag,
     access: 'user',
     params: idParams,
-    query: z.strictObject({ version: z.coerce.number().int().min(1) }),
+    query: versionQuery,
     response: z.null(),
     status: 204,
     handler: async ({ db, actor, requestId, params, query }) => {

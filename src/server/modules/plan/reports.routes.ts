@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams } from '../../../shared/contract/common.js';
+import { idParams, versionQuery } from '../../../shared/contract/common.js';
 import {
   indicatorReport,
   indicatorReportCreate,
@@ -157,7 +157,7 @@ export const reportRoutes = [
     tag,
     access: 'user',
     params: idParams,
-    query: z.strictObject({ version: z.coerce.number().int().min(1) }),
+    query: versionQuery,
     response: z.null(),
     status: 204,
     handler: async ({ db, actor, requestId, params, query }) => {
