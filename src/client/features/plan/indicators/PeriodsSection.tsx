@@ -169,7 +169,7 @@ export function PeriodsSection({ plan }: { plan: Plan }) {
                         variant="subtle"
                         color="red"
                         leftSection={<IconLock size={14} aria-hidden="true" />}
-                        aria-label={t('plan:periods.closeNamed', { label: isolate(period.label) })}
+                        aria-label={t('plan:periods.closeNamed', { label: period.label })}
                         onClick={() => setPending({ period, to: 'close' })}
                       >
                         {t('plan:periods.close')}
@@ -180,7 +180,7 @@ export function PeriodsSection({ plan }: { plan: Plan }) {
                         size="xs"
                         variant="subtle"
                         leftSection={<IconLockOpen size={14} aria-hidden="true" />}
-                        aria-label={t('plan:periods.reopenNamed', { label: isolate(period.label) })}
+                        aria-label={t('plan:periods.reopenNamed', { label: period.label })}
                         onClick={() => setPending({ period, to: 'reopen' })}
                       >
                         {t('plan:periods.reopen')}

@@ -1,7 +1,6 @@
-import { Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Collapse, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconUsers } from '@tabler/icons-react';
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
 import type { Axis } from '../../../../shared/contract/plan';
 import { EmptyMessage } from '../../../components/QueryStates';
 import { useFormat } from '../../../i18n/format';
@@ -87,21 +86,20 @@ function Participants({ axis }: { axis: Axis }) {
         {axis.participants.map((p) => (
           <li key={p.institutionId}>
             <Group gap={4} wrap="nowrap">
-              <Anchor
-                component={Link}
-                to={`/institutions/${p.institutionId}`}
-                size="sm"
-                td={p.participates ? undefined : 'line-through'}
-                title={localized(p.nameFr, p.nameEn)}
-              >
+              <Text span size="sm" td={p.participates ? undefined : 'line-through'}>
                 {format.country(p.countryCode)}
                 <VisuallyHidden> — {localized(p.nameFr, p.nameEn)}</VisuallyHidden>
-              </Anchor>
+              </Text>
               {p.membershipStatus === 'pending_validation' && <PendingValidationBadge />}
               {!p.participates && (
-                <Badge variant="light" color="gray" title={p.note ?? undefined}>
+                <Badge variant="light" color="gray">
                   {t('plan:participants.notTakingPart')}
                 </Badge>
+              )}
+              {!p.participates && p.note && (
+                <Text span size="xs" c="dimmed" dir="auto">
+                  {p.note}
+                </Text>
               )}
             </Group>
           </li>

@@ -223,13 +223,15 @@ function Breakdown({ indicator }: { indicator: IndicatorProgress }) {
   const { t } = useT();
   const format = useFormat();
   return (
-    <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="md">
+    <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="md" style={{ alignItems: 'start' }}>
       {Object.entries(indicator.breakdown).map(([dimension, values]) => {
         const dimensionKey = dimension as DimensionKey;
         const dimensionLabel = Object.hasOwn(dimensionLabels, dimension) ? t(dimensionLabels[dimensionKey]) : dimension;
         return (
-          <Table key={dimension} verticalSpacing={4} withTableBorder>
-            <Table.Caption>{t('plan:progress.breakdownBy', { dimension: dimensionLabel })}</Table.Caption>
+          <Table key={dimension} verticalSpacing={4} withTableBorder captionSide="top">
+            <Table.Caption ta="start" fw={600} c="var(--mantine-color-text)">
+              {t('plan:progress.breakdownBy', { dimension: dimensionLabel })}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{dimensionLabel}</Table.Th>

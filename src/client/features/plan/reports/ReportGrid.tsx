@@ -1,5 +1,4 @@
 import { Table, Text, TextInput } from '@mantine/core';
-import { useMemo } from 'react';
 import type { DimensionKey } from '../../../../shared/contract/plan';
 import { useFormat } from '../../../i18n/format';
 import { useT } from '../../../i18n/use-t';
@@ -24,9 +23,8 @@ interface ReportGridProps {
  * user knows which cell they are in without reading the headers again.
  */
 export function ReportGrid({ dimensionKeys, unit, caption, values, onChange, cellErrors }: ReportGridProps) {
-  const { t, i18n } = useT();
+  const { t } = useT();
   const format = useFormat();
-  const names = useMemo(() => new Intl.ListFormat(i18n.language, { type: 'unit', style: 'short' }), [i18n.language]);
   const valueLabel = (key: DimensionKey, value: string) => {
     const label = dimensionValueLabel(key, value);
     return label ? t(label) : value;
@@ -54,7 +52,9 @@ export function ReportGrid({ dimensionKeys, unit, caption, values, onChange, cel
     const label =
       combination.length === 0
         ? t('plan:reports.value')
-        : names.format(combination.map((value, i) => valueLabel(dimensionKeys[i] as DimensionKey, value)));
+        : combination
+            .map((value, i) => valueLabel(dimensionKeys[i] as DimensionKey, value))
+            .join(t('plan:reports.cellSeparator'));
     const invalid = parseCell(text) === null;
     return (
       <Table.Td key={column}>

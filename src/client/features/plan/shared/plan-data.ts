@@ -36,6 +36,13 @@ export function topAxisOf(plan: Plan, axisId: string | null): Plan['axes'][numbe
   return plan.axes.find((axis) => axis.id === axisId || axis.subItems.some((sub) => sub.id === axisId));
 }
 
+/** A long title cut at a word for a list of options, which would otherwise be as wide as its longest entry. */
+function shortened(text: string, max = 70): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
+}
+
 /** Options for choosing an axis or sub-item, in reading order: "3 — Capacity building", "3.1 — Study visits…". */
 export function useAxisOptions(plan: Plan | undefined): { value: string; label: string }[] {
   const { t } = useT();
@@ -43,7 +50,7 @@ export function useAxisOptions(plan: Plan | undefined): { value: string; label: 
   if (!plan) return [];
   return axesInOrder(plan).map((axis) => ({
     value: axis.id,
-    label: t('plan:axis.option', { number: axis.number, title: localized(axis.titleFr, axis.titleEn) }),
+    label: t('plan:axis.option', { number: axis.number, title: shortened(localized(axis.titleFr, axis.titleEn)) }),
   }));
 }
 
