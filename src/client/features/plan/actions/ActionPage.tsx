@@ -224,6 +224,8 @@ export function ActionPage() {
               <Button
                 variant="default"
                 leftSection={<IconEdit size={16} aria-hidden="true" />}
+                // The form offers the plan's axes and members: it opens once the plan is there.
+                loading={plan.isPending}
                 onClick={() => setEditing(true)}
               >
                 {t('common:actions.edit')}

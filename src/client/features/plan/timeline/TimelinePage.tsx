@@ -195,7 +195,8 @@ function Chart({ groups, range, zoom }: { groups: TimelineGroup[]; range: TimeRa
   const step = monthSize[zoom];
   const chartStyle = {
     inlineSize: `calc(var(--label-size) + ${range.months.length * step}rem)`,
-    '--grid-step': `${zoom === 'month' ? step : step * 3}rem`,
+    // Lines per month or per quarter, as a share of the track: they stay on the headers when the chart stretches.
+    '--grid-count': zoom === 'month' ? range.months.length : range.months.length / 3,
   } as CSSProperties;
 
   // Bring today into view (the plan may span years); `inline: 'center'` works the same in either direction.
