@@ -401,3 +401,25 @@ export interface AuditChainHeadTable {
   pruned_through_hash: string;
   updated_at: string;
 }
+
+// Operations (2026-11-28T1510_operations): the jobs every process shares.
+export interface DB {
+  jobs: JobTable;
+}
+
+export interface JobTable {
+  name: string;
+  interval_seconds: number;
+  next_run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_error: string | null;
+  last_result: string | null;
+  failures: number;
+  attempts: number;
+  created_at: string;
+}
+
+export type JobRow = Selectable<JobTable>;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-28T1200_foundation.js';
 import * as plan from './2026-11-28T1400_plan.js';
 import * as accounts from './2026-11-28T1500_accounts.js';
+import * as operations from './2026-11-28T1510_operations.js';
 
 /** Every migration, by name; names sort in the order they run. Listed explicitly so bundling cannot lose one. */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
   '2026-11-28T1400_plan': plan,
   '2026-11-28T1500_accounts': accounts,
+  '2026-11-28T1510_operations': operations,
 };
