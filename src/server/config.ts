@@ -24,6 +24,8 @@ export interface Config {
   /** Secure cookies and HSTS follow from an https public URL. */
   secureCookies: boolean;
   clientDir: string;
+  /** Seconds between this process's looks for due jobs; 0: this process runs no scheduled job. */
+  jobsTickSeconds: number;
 }
 
 const envSchema = z.object({
@@ -47,6 +49,7 @@ const envSchema = z.object({
   VIGIE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   VIGIE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   VIGIE_CLIENT_DIR: z.string().min(1).default('./dist/client'),
+  VIGIE_JOBS_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export class ConfigError extends Error {}
@@ -112,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.VIGIE_TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
     clientDir: path.resolve(e.VIGIE_CLIENT_DIR),
+    jobsTickSeconds: e.VIGIE_JOBS_TICK_SECONDS,
   };
 }

@@ -1,6 +1,8 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
+import { jobDefinitions } from './operations/jobs/definitions.js';
+import { Scheduler } from './operations/jobs/scheduler.js';
 import { prepareDatabase } from './startup.js';
 
 async function main(): Promise<void> {
@@ -15,6 +17,15 @@ async function main(): Promise<void> {
     process.stdout.write(`\n  Vigie set-up link (valid 24 hours, once): ${bootstrap.url}\n\n`);
   }
 
+  // Scheduled jobs (retention purge…): every process ticks, the database makes sure each due job runs once.
+  const scheduler = new Scheduler({
+    db: database.db,
+    config,
+    jobs: jobDefinitions,
+    log: app.log.child({ component: 'jobs' }),
+    tickSeconds: config.jobsTickSeconds,
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -26,7 +37,8 @@ async function main(): Promise<void> {
     }, 15_000);
     timer.unref();
     try {
-      await app.close();
+      // No new job starts; the one under way finishes (or its lock expires if the timer below cuts it short).
+      await Promise.all([scheduler.stop(), app.close()]);
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -38,6 +50,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  scheduler.start();
   app.log.info(`Vigie is ready at ${config.publicUrl}`);
 }
 

@@ -4,6 +4,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { withStartupLock } from './db/startup-lock.js';
+import { jobDefinitions } from './operations/jobs/definitions.js';
+import { ensureJobs } from './operations/jobs/scheduler.js';
 import { runSeeds } from './seed/seed.js';
 
 /** Brings the database to the current schema, loads the network once and makes sure an administrator can sign in. */
@@ -16,6 +18,7 @@ export async function prepareDatabase(
     const migrations = await migrateToLatest(database.db);
     for (const result of migrations.results ?? []) log.info({ migration: result.migrationName }, 'migrated');
     for (const seed of await runSeeds(database.db)) log.info({ seed }, 'seeded');
+    await ensureJobs(database.db, jobDefinitions);
     return ensureAdministrator(database.db, config);
   });
 }

@@ -311,6 +311,29 @@ export const routeMatrix: Record<string, MatrixEntry> = {
 
   'GET /api/v1/audit-events': { cases: [unscoped('the audit trail', only(200, ['administrator']))] },
 
+  // Operations (src/server/operations): administrators only.
+  'GET /api/v1/admin/jobs': { cases: [unscoped('the scheduled jobs', only(200, ['administrator']))] },
+  'POST /api/v1/admin/jobs/{name}/run': {
+    cases: [
+      unscoped('running the retention purge now', only(200, ['administrator']), () => ({
+        params: { name: 'retention-purge' },
+      })),
+    ],
+  },
+  'GET /api/v1/admin/retention': { cases: [unscoped('the retention periods', only(200, ['administrator']))] },
+  'PUT /api/v1/admin/retention': {
+    cases: [
+      unscoped('changing a retention period', only(200, ['administrator']), async (w) => {
+        const current = await w.t.db
+          .selectFrom('settings')
+          .select('version')
+          .where('key', '=', 'retention')
+          .executeTakeFirstOrThrow();
+        return { body: { version: current.version, days: { oneTimeLinks: 14 } } };
+      }),
+    ],
+  },
+
   // Associations and the working group: the network's, public, edited by administrators and coordinators.
   'GET /api/v1/associations': { cases: [unscoped('the associations', all(200))] },
   'GET /api/v1/associations/{id}': {

@@ -2,6 +2,7 @@ import { authRoutes } from '../auth/auth.routes.js';
 import { sessionRoutes } from '../auth/sessions.routes.js';
 import { twoFactorRoutes } from '../auth/two-factor.routes.js';
 import type { RouteDefinition } from '../http/route.js';
+import { operationsRoutes } from '../operations/operations.routes.js';
 import { associationRoutes } from './associations/associations.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { contactPointRoutes } from './contact-points/contact-points.routes.js';
@@ -28,4 +29,5 @@ export const allRoutes: RouteDefinition[] = [
   ...twoFactorRoutes,
   ...sessionRoutes,
   ...settingsRoutes,
+  ...operationsRoutes,
 ];
