@@ -14,6 +14,7 @@ import type { DB } from './db/schema.js';
 import { nowIso } from './http/versioning.js';
 import { type ChainProblem, verifyAuditChain } from './modules/audit/audit-chain.js';
 import { recordAudit } from './modules/audit/record-audit.js';
+import { operationsCommands, operationsUsage, runOperationsCommand } from './operations/operations.cli.js';
 import { prepareDatabase } from './startup.js';
 
 const usage = `Usage: npm run vigie -- <command> [options]
@@ -30,6 +31,7 @@ Commands:
                                  recovery codes); they sign in with their password and enrol again.
   audit:verify                   Check the audit trail's hash chain; prints the first broken event and exits
                                  with 1 if an event was edited, deleted, inserted or reordered, 0 if intact.
+${operationsUsage}
 
 Configuration comes from the same environment variables as the server (see the README).`;
 
@@ -221,6 +223,34 @@ export async function runCli(argv: string[]): Promise<number> {
   if (!command || command === 'help' || command === '--help') {
     console.log(usage);
     return command ? 0 : 2;
+  }
+  const operation = operationsCommands[command];
+  if (operation) {
+    // Backup, restore, retention: a file name and --force; backup and restore never migrate the database first.
+    const { positionals, values: flags } = parseArgs({
+      args: rest,
+      options: { force: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 1) throw new UsageError(`${command} takes one file name.`);
+    const config = loadConfig();
+    const refusal = operation.refuse?.(config);
+    if (refusal) {
+      console.error(refusal);
+      return 1;
+    }
+    const database = openDatabase(config);
+    try {
+      return await runOperationsCommand(operation, {
+        database,
+        config,
+        file: positionals[0],
+        force: flags.force === true,
+      });
+    } finally {
+      await database.close();
+    }
   }
   const run = commands[command];
   if (!run) {
