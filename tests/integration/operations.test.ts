@@ -100,9 +100,12 @@ describe.each(testEngines())('operations with real processes on %s', (engine) =>
         }
       };
       const writers = [writer(1), writer(2), writer(3)];
-      await sleep(400);
+      const atLeast = async (count: number) => {
+        for (let i = 0; statuses.length < count && i < 300; i += 1) await sleep(50);
+      };
+      await atLeast(10);
       const backup = await vigie(['backup', backupFile], source.env);
-      await sleep(300);
+      await atLeast(statuses.length + 10);
       writing = false;
       await Promise.all(writers);
       expect(backup.err).toBe('');

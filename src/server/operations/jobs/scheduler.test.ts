@@ -142,12 +142,13 @@ describe.each(testEngines())('job scheduler on %s', (engine) => {
   });
 
   it('keeps the lock of a long run alive (heartbeat) and lets SIGTERM’s stop finish it', async () => {
-    const quick: JobDefinition = { ...probe, leaseSeconds: 1.5 };
+    // A 3-second lease renewed every second, on a run of 4.5 seconds: past the first lease, the lock still holds.
+    const quick: JobDefinition = { ...probe, leaseSeconds: 3 };
     const scheduler = new Scheduler({ db: t.db, config: t.config, jobs: [quick], log: silent, tickSeconds: 30 });
-    runFor = 2500;
+    runFor = 4500;
     await makeDue();
     const running = scheduler.tick();
-    await sleep(2000);
+    await sleep(3600);
     const during = await other.db.selectFrom('jobs').selectAll().where('name', '=', 'probe').executeTakeFirstOrThrow();
     expect(Date.parse(during.locked_until as string)).toBeGreaterThan(Date.now());
     expect(await claimJob(other.db, 'probe', 'intruder', 60)).toBe(false);
@@ -160,11 +161,11 @@ describe.each(testEngines())('job scheduler on %s', (engine) => {
     const context = { actor: anonymous, requestId: null, label: 'test' };
     const outcome = await runJobNow(t.db, t.config, probe, context);
     expect(outcome).toMatchObject({ ok: true, result: { runs: 1 } });
-    runFor = 500;
+    runFor = 1000;
     const first = runJobNow(t.db, t.config, probe, context);
-    await sleep(100);
+    for (let i = 0; !(await row()).locked_by && i < 100; i += 1) await sleep(20);
     await expect(runJobNow(other.db, t.config, probe, context)).rejects.toThrow('probe');
-    await first;
+    expect((await first).ok).toBe(true);
   });
 
   it('shows the jobs to administrators and runs one on request, audited', async () => {
