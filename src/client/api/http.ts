@@ -59,6 +59,7 @@ export function fieldError(error: unknown, name: string): string | undefined {
 // The CSRF token lives in memory only: it comes with the session from login or /auth/me.
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
+let onEnrollmentRequired: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -69,10 +70,15 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
+/** Called when the server holds the user back until they set up two-factor authentication. */
+export function setEnrollmentRequiredHandler(handler: (() => void) | null): void {
+  onEnrollmentRequired = handler;
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
@@ -121,6 +127,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (!response.ok) {
     const error = errorFrom(response.status, payload);
     if (error.status === 401 && error.code === 'unauthenticated') onUnauthenticated?.();
+    if (error.status === 403 && error.code === 'two_factor_enrollment_required') onEnrollmentRequired?.();
     throw error;
   }
   return payload as T;

@@ -32,8 +32,13 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
+  // The role requires two-factor authentication and it is not set up: nothing else is open until it is.
+  if (session.enrollmentRequired) return <Navigate to={ENROLMENT_PATH} replace />;
   return children;
 }
+
+/** Where someone is sent to set up the two-factor authentication their role requires. */
+export const ENROLMENT_PATH = '/two-factor-setup';
 
 export function ForbiddenPage() {
   const { t } = useT();

@@ -5,6 +5,7 @@ import {
   IconFileText,
   IconHeartHandshake,
   IconHistory,
+  IconShieldLock,
   IconSitemap,
   IconUsers,
   IconUsersGroup,
@@ -25,7 +26,8 @@ interface NavItem {
     | 'common:nav.associations'
     | 'common:nav.users'
     | 'common:nav.audit'
-    | 'plan:nav.plans';
+    | 'plan:nav.plans'
+    | 'settings:security.nav';
   Icon: ComponentType<{ size?: number; 'aria-hidden'?: 'true' }>;
   /** Other paths this entry stands for (a group's page is the working group, an action's page the plan). */
   alsoActiveUnder?: string[];
@@ -58,6 +60,12 @@ const sections: NavSection[] = [
     items: [
       { to: '/users', label: 'common:nav.users', Icon: IconUsers, anyOf: ['manage:user:any', 'manage:user:own'] },
       { to: '/audit', label: 'common:nav.audit', Icon: IconHistory, anyOf: ['read:audit:any'] },
+      {
+        to: '/settings/security',
+        label: 'settings:security.nav',
+        Icon: IconShieldLock,
+        anyOf: ['manage:settings:any'],
+      },
     ],
   },
 ];

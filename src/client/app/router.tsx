@@ -32,6 +32,13 @@ export const router = createBrowserRouter([
             path: 'reset-password',
             lazy: async () => ({ Component: (await import('../features/auth/OneTimeLinkPage')).ResetPasswordPage }),
           },
+          {
+            // ENROLMENT_PATH: where RequireSession sends whoever must set up two-factor authentication first.
+            path: 'two-factor-setup',
+            lazy: async () => ({
+              Component: (await import('../features/auth/TwoFactorEnrollmentPage')).TwoFactorEnrollmentPage,
+            }),
+          },
         ],
       },
       {
@@ -115,6 +122,22 @@ export const router = createBrowserRouter([
               {
                 index: true,
                 lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }),
+              },
+            ],
+          },
+          {
+            path: 'settings/security',
+            element: (
+              <RequirePermission anyOf={['manage:settings:any']}>
+                <Outlet />
+              </RequirePermission>
+            ),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/settings/SecuritySettingsPage')).SecuritySettingsPage,
+                }),
               },
             ],
           },

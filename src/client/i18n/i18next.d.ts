@@ -4,6 +4,7 @@ import type auth from '../../shared/locales/fr/auth.json';
 import type common from '../../shared/locales/fr/common.json';
 import type network from '../../shared/locales/fr/network.json';
 import type plan from '../../shared/locales/fr/plan.json';
+import type settings from '../../shared/locales/fr/settings.json';
 import type users from '../../shared/locales/fr/users.json';
 
 // French is the reference catalog: a key missing from it is a type error in `t()`.
@@ -17,6 +18,7 @@ declare module 'i18next' {
       users: typeof users;
       audit: typeof audit;
       plan: typeof plan;
+      settings: typeof settings;
     };
   }
 }

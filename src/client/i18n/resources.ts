@@ -3,32 +3,68 @@ import arAuth from '../../shared/locales/ar/auth.json';
 import arCommon from '../../shared/locales/ar/common.json';
 import arNetwork from '../../shared/locales/ar/network.json';
 import arPlan from '../../shared/locales/ar/plan.json';
+import arSettings from '../../shared/locales/ar/settings.json';
 import arUsers from '../../shared/locales/ar/users.json';
 import enAudit from '../../shared/locales/en/audit.json';
 import enAuth from '../../shared/locales/en/auth.json';
 import enCommon from '../../shared/locales/en/common.json';
 import enNetwork from '../../shared/locales/en/network.json';
 import enPlan from '../../shared/locales/en/plan.json';
+import enSettings from '../../shared/locales/en/settings.json';
 import enUsers from '../../shared/locales/en/users.json';
 import esAudit from '../../shared/locales/es/audit.json';
 import esAuth from '../../shared/locales/es/auth.json';
 import esCommon from '../../shared/locales/es/common.json';
 import esNetwork from '../../shared/locales/es/network.json';
 import esPlan from '../../shared/locales/es/plan.json';
+import esSettings from '../../shared/locales/es/settings.json';
 import esUsers from '../../shared/locales/es/users.json';
 import frAudit from '../../shared/locales/fr/audit.json';
 import frAuth from '../../shared/locales/fr/auth.json';
 import frCommon from '../../shared/locales/fr/common.json';
 import frNetwork from '../../shared/locales/fr/network.json';
 import frPlan from '../../shared/locales/fr/plan.json';
+import frSettings from '../../shared/locales/fr/settings.json';
 import frUsers from '../../shared/locales/fr/users.json';
 
 /** The web app's catalogs, bundled: four languages are small enough that lazy loading would only add latency. */
 export const resources = {
-  fr: { common: frCommon, auth: frAuth, network: frNetwork, users: frUsers, audit: frAudit, plan: frPlan },
-  en: { common: enCommon, auth: enAuth, network: enNetwork, users: enUsers, audit: enAudit, plan: enPlan },
-  ar: { common: arCommon, auth: arAuth, network: arNetwork, users: arUsers, audit: arAudit, plan: arPlan },
-  es: { common: esCommon, auth: esAuth, network: esNetwork, users: esUsers, audit: esAudit, plan: esPlan },
+  fr: {
+    common: frCommon,
+    auth: frAuth,
+    network: frNetwork,
+    users: frUsers,
+    audit: frAudit,
+    plan: frPlan,
+    settings: frSettings,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    network: enNetwork,
+    users: enUsers,
+    audit: enAudit,
+    plan: enPlan,
+    settings: enSettings,
+  },
+  ar: {
+    common: arCommon,
+    auth: arAuth,
+    network: arNetwork,
+    users: arUsers,
+    audit: arAudit,
+    plan: arPlan,
+    settings: arSettings,
+  },
+  es: {
+    common: esCommon,
+    auth: esAuth,
+    network: esNetwork,
+    users: esUsers,
+    audit: esAudit,
+    plan: esPlan,
+    settings: esSettings,
+  },
 };
 
-export const namespaces = ['common', 'auth', 'network', 'users', 'audit', 'plan'] as const;
+export const namespaces = ['common', 'auth', 'network', 'users', 'audit', 'plan', 'settings'] as const;

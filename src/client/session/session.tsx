@@ -1,15 +1,22 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect } from 'react';
 import type { z } from 'zod';
-import type { session as sessionSchema, User } from '../../shared/contract/users';
+import type { session as sessionSchema, twoFactorState, User } from '../../shared/contract/users';
 import type { InterfaceLanguage } from '../../shared/languages';
 import { type Permission, roleHas } from '../../shared/roles';
-import { ApiError, apiRequest, setCsrfToken, setUnauthenticatedHandler } from '../api/http';
+import {
+  ApiError,
+  apiRequest,
+  setCsrfToken,
+  setEnrollmentRequiredHandler,
+  setUnauthenticatedHandler,
+} from '../api/http';
 import { notifyWarning } from '../components/notify';
 import i18n from '../i18n/i18n';
 import { rememberLanguage } from '../i18n/language';
 
-export type Session = z.infer<typeof sessionSchema>;
+/** The session as signing in returns it; `/auth/me` adds the two-factor state (on, and required of the role). */
+export type Session = z.infer<typeof sessionSchema> & { twoFactor?: z.infer<typeof twoFactorState> };
 
 const sessionKey = ['session'] as const;
 
@@ -47,7 +54,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       storeSession(queryClient, null);
       notifyWarning(i18n.t('common:errors.signedOut'));
     });
-    return () => setUnauthenticatedHandler(null);
+    // Held back until two-factor authentication is set up (a rule an administrator may have just made):
+    // reload the session, whose state sends the user to enrolment.
+    setEnrollmentRequiredHandler(() => void queryClient.invalidateQueries({ queryKey: sessionKey }));
+    return () => {
+      setUnauthenticatedHandler(null);
+      setEnrollmentRequiredHandler(null);
+    };
   }, [queryClient]);
   return children;
 }
@@ -56,14 +69,28 @@ export type SessionState =
   | { status: 'loading'; user: null }
   | { status: 'error'; user: null; error: Error; retry: () => void }
   | { status: 'anonymous'; user: null }
-  | { status: 'authenticated'; user: User };
+  | {
+      status: 'authenticated';
+      user: User;
+      /** The user's role requires two-factor authentication and they have not set it up: only enrolment is open. */
+      enrollmentRequired: boolean;
+      /** Whether two-factor authentication is on and required of the role (unknown until /auth/me answered). */
+      twoFactor: { enabled: boolean; required: boolean } | undefined;
+    };
 
 export function useSession(): SessionState {
   // Checked again when the window regains focus after a minute, so an expired session is noticed early.
   const query = useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
   if (query.isPending) return { status: 'loading', user: null };
   if (query.isError) return { status: 'error', user: null, error: query.error, retry: () => void query.refetch() };
-  return query.data ? { status: 'authenticated', user: query.data.user } : { status: 'anonymous', user: null };
+  if (!query.data) return { status: 'anonymous', user: null };
+  const twoFactor = query.data.twoFactor;
+  return {
+    status: 'authenticated',
+    user: query.data.user,
+    enrollmentRequired: twoFactor?.required === true && !twoFactor.enabled,
+    twoFactor,
+  };
 }
 
 /** The signed-in user; only for components rendered behind the session guard. */
@@ -90,7 +117,11 @@ export function useSignIn(): (session: Session, options?: { keepLanguage?: boole
     (session: Session, options?: { keepLanguage?: boolean }) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
       storeSession(queryClient, session);
-      if (!options?.keepLanguage) adoptLanguage(session.user.language);
+      if (!options?.keepLanguage) {
+        adoptLanguage(session.user.language);
+        // Signing in answers the session without the two-factor state: /auth/me has it.
+        if (!session.twoFactor) void queryClient.invalidateQueries({ queryKey: sessionKey });
+      }
     },
     [queryClient],
   );
@@ -101,6 +132,24 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => apiRequest<unknown>('/auth/logout', { method: 'POST' }),
     onSettled: () => {
+      storeSession(queryClient, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+    },
+  });
+}
+
+/** Reloads the session from the server (after a change to the second factor, which it reports). */
+export function useReloadSession(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: sessionKey }), [queryClient]);
+}
+
+/** Ends every session of the user, this one included; then as after signing out. */
+export function useSignOutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<unknown>('/auth/logout-everywhere', { method: 'POST' }),
+    onSuccess: () => {
       storeSession(queryClient, null);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
     },

@@ -12,6 +12,8 @@ import { useCurrentUser, useUpdateMe } from '../../session/session';
 import { ApiTokensSection } from './ApiTokensSection';
 import { useChangePassword } from './api';
 import { PasswordField } from './PasswordField';
+import { SessionsSection } from './SessionsSection';
+import { TwoFactorSection } from './TwoFactorSection';
 
 function ProfileForm() {
   const { t } = useT();
@@ -141,9 +143,11 @@ export function AccountPage() {
   return (
     <>
       <PageHeader title={t('auth:account.title')} />
-      <Stack gap="lg" maw={720}>
+      <Stack gap="lg" maw={820}>
         <ProfileForm />
         <PasswordForm />
+        <TwoFactorSection />
+        <SessionsSection />
         <ApiTokensSection />
       </Stack>
     </>

@@ -9,7 +9,16 @@ import { LoadingState } from '../../components/QueryStates';
 import { currentLanguage } from '../../i18n/language';
 import { useT } from '../../i18n/use-t';
 import { type Session, useSignIn, useUpdateMe } from '../../session/session';
-import { acceptInvitation, checkToken, completeSetup, type OneTimePurpose, resetPassword, type TokenInfo } from './api';
+import {
+  acceptInvitation,
+  checkToken,
+  completeSetup,
+  isChallenge,
+  type LoginResult,
+  type OneTimePurpose,
+  resetPassword,
+  type TokenInfo,
+} from './api';
 import { PasswordField } from './PasswordField';
 
 const titles = {
@@ -39,7 +48,7 @@ interface FormProps {
   purpose: OneTimePurpose;
   token: string;
   info: TokenInfo;
-  onDone: (session: Session) => void;
+  onDone: (result: LoginResult) => void;
 }
 
 function OneTimeLinkForm({ purpose, token, info, onDone }: FormProps) {
@@ -50,7 +59,7 @@ function OneTimeLinkForm({ purpose, token, info, onDone }: FormProps) {
   const [confirmation, setConfirmation] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const mutation = useMutation({
-    mutationFn: () => {
+    mutationFn: (): Promise<LoginResult> => {
       if (purpose === 'setup') return completeSetup({ token, email: email.trim(), name, password });
       if (purpose === 'invitation') return acceptInvitation({ token, password, ...(name.trim() ? { name } : {}) });
       return resetPassword({ token, password });
@@ -148,8 +157,14 @@ function OneTimeLinkPage({ purpose }: { purpose: OneTimePurpose }) {
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-  const done = (session: Session) => {
+  const done = (result: LoginResult) => {
     setUsed(true);
+    // With two-factor authentication on, the link leads to the second step of signing in.
+    if (isChallenge(result)) {
+      navigate('/sign-in', { replace: true, state: { challenge: result.challenge } });
+      return;
+    }
+    const session: Session = result;
     // Setting up has no language field: the first administrator keeps the language they set up in.
     const keepLanguage = purpose === 'setup' && session.user.language !== i18n.language;
     signIn(session, { keepLanguage });
