@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPostgres, openSqlite } from '../../src/server/db/connect.js';
 import { migrations } from '../../src/server/db/migrations/index.js';
+import { verifyAuditChain } from '../../src/server/modules/audit/audit-chain.js';
 import { seeds } from '../../src/server/seed/seed.js';
 import { createPostgresDatabase, testEngines } from '../support/databases.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
@@ -16,7 +17,8 @@ import { reportSummary } from './support/summary.js';
  * Vigie as a real process, killed with SIGKILL at seeded random moments while clients write (creates and versioned
  * edits, through an API token), then started again on the same database. After each restart: the database is
  * sound, every write whose answer came back (2xx) is there with its version, and nothing is half-written (an
- * institution without its association rows, a version without its audit event, an audit event without its write).
+ * institution without its association rows, a version without its audit event, an audit event without its write,
+ * a broken audit chain).
  */
 
 const SEED = Number(process.env.VIGIE_CRASH_SEED ?? 4_242);
@@ -166,6 +168,8 @@ describe.each(testEngines())('SIGKILL at random moments on %s', (engine) => {
     try {
       problems.push(...(await integrityProblems(database, sqliteFile)));
       const db = database.db;
+      const chain = await verifyAuditChain(db);
+      if (!chain.intact) problems.push(`the audit chain breaks: ${JSON.stringify(chain.firstBreak)}`);
       const institutions = await db
         .selectFrom('institutions')
         .select(['id', 'name_fr', 'version'])

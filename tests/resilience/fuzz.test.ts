@@ -117,12 +117,10 @@ function requestFromSeed(operation: Operation, pool: string[], seed: Seed): fc.A
       : fc.oneof(
           {
             weight: 8,
-            arbitrary: fc
-              .record({ path: fc.nat(), value: hostileValue })
-              .map(({ path, value }) => ({
-                kind: 'json' as const,
-                value: mutate(seed.body, { kind: 'set', path, value }),
-              })),
+            arbitrary: fc.record({ path: fc.nat(), value: hostileValue }).map(({ path, value }) => ({
+              kind: 'json' as const,
+              value: mutate(seed.body, { kind: 'set', path, value }),
+            })),
           },
           {
             weight: 2,
