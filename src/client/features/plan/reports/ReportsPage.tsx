@@ -399,16 +399,12 @@ export function ReportsPage() {
     indicator !== undefined && period !== undefined,
   );
 
+  // From the address as it is now, not as it was at the last render: two choices in quick succession both stay.
   const pick = (name: 'indicatorId' | 'periodId' | 'institutionId', value: string) => {
     save.reset();
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+    const next = new URLSearchParams(window.location.search);
+    next.set(name, value);
+    setParams(next, { replace: true });
   };
 
   if (indicators.isPending || periods.isPending) return <LoadingState />;

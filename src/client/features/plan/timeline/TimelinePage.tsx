@@ -317,16 +317,13 @@ export function TimelinePage() {
   const [params, setParams] = useSearchParams();
   const grouping: Grouping = params.get('group') === 'institution' ? 'institution' : 'axis';
   const zoom: Zoom = params.get('zoom') === 'quarter' ? 'quarter' : 'month';
-  const setParam = (name: string, value: string, fallback: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === fallback) next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+  // From the address as it is now, not as it was at the last render, like the reports' pickers.
+  const setParam = (name: string, value: string, fallback: string) => {
+    const next = new URLSearchParams(window.location.search);
+    if (value === fallback) next.delete(name);
+    else next.set(name, value);
+    setParams(next, { replace: true });
+  };
   const query = useAllActions(plan.id);
   const actions = query.data ?? [];
   const dated = actions.filter((a) => a.plannedStart || a.plannedEnd);
