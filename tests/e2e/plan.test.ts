@@ -33,6 +33,16 @@ async function signIn(page: Page) {
     .waitFor();
 }
 
+/**
+ * Picks the option whose text contains `text`: option labels wrap codes and period labels in Unicode isolation
+ * marks (so that "2.b" stays "2.b" in Arabic), which an exact label would have to spell out.
+ */
+async function choose(page: Page, label: string, text: string) {
+  const select = page.getByLabel(label, { exact: true });
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  await select.selectOption(value ?? '');
+}
+
 /** Axis 2's "done" count in the progress table, as a number. */
 async function doneOnAxis2(page: Page): Promise<number> {
   const cell = page.getByTestId('progress-actions').locator('tr[data-axis="2"] td[data-status="done"]');
@@ -180,6 +190,68 @@ describe('action plan journeys in Chromium, in French', () => {
     await expect.poll(() => doneOnAxis2(page)).toBe(1);
     const total = page.getByTestId('progress-actions').locator('tr[data-axis="2"]');
     expect(await total.textContent()).toContain('Axe 2');
+  });
+
+  it('reports an indicator cell by cell, submits and validates it, then closes the period', async () => {
+    const { page } = journey;
+    await page.goto(`${planUrl}/reports`);
+    await choose(page, 'Indicateur', '2.b');
+    await choose(page, 'Période', '2017 S1');
+    await choose(page, 'Institution', 'Défenseur des droits');
+    await page.getByText('32 cases, une par combinaison de : Profession et Sexe.', { exact: false }).waitFor();
+    await page.getByRole('textbox', { name: 'Police, Féminin' }).fill('4');
+    await page.getByRole('textbox', { name: 'Juges et procureurs, Masculin' }).fill('3');
+    await page.getByRole('status').filter({ hasText: 'Total : 7 personnes' }).waitFor();
+    await expectNoSeriousA11yIssues(page);
+
+    await page.getByRole('button', { name: 'Soumettre' }).click();
+    await page.getByText('Soumis', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByText('Validé', { exact: true }).first().waitFor();
+
+    await page.getByRole('link', { name: 'Avancement' }).click();
+    await page
+      .getByRole('row', { name: /Agents publics formés/ })
+      .getByText('7 personnes (sans cible)')
+      .waitFor();
+
+    await page.getByRole('link', { name: 'Indicateurs et périodes' }).click();
+    await page.getByRole('button', { name: 'Clore la période 2017 S1' }).click();
+    const confirm = page.getByRole('dialog', { name: /Clore la période/ });
+    await confirm.getByRole('button', { name: 'Clore' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('row', { name: /2017 S1/ })
+      .getByText('Close', { exact: true })
+      .waitFor();
+
+    await page.goto(`${planUrl}/reports`);
+    await choose(page, 'Indicateur', '2.b');
+    await choose(page, 'Période', '2017 S1');
+    await choose(page, 'Institution', 'Défenseur des droits');
+    await page.getByText('Période close', { exact: true }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Police, Féminin' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Enregistrer le brouillon' }).count()).toBe(0);
+  });
+
+  it('prepares the next plan: a draft that follows on, with the unfinished action carried over', async () => {
+    const { page } = journey;
+    await page.goto(planUrl);
+    await page.getByRole('button', { name: 'Préparer le plan suivant' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Préparer le plan suivant' });
+    expect(await dialog.getByLabel('Début').inputValue()).toBe('2019-01-01');
+    expect(await dialog.getByLabel('Fin').inputValue()).toBe('2020-12-31');
+    await dialog.getByLabel('Titre en français').fill("Plan d'action 2019-2020");
+    await dialog.getByRole('button', { name: 'Préparer le plan' }).click();
+    await page.getByRole('heading', { level: 1, name: "Plan d'action 2019-2020" }).waitFor();
+    expect(new URL(page.url()).pathname).not.toBe(planUrl);
+    await page.getByRole('link', { name: 'Plan précédent' }).waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(axisTitles);
+
+    await page.getByRole('link', { name: 'Actions', exact: true }).click();
+    await page.getByRole('link', { name: 'Prise de position commune sur la rétention' }).waitFor();
+    expect(await page.getByText('Reprise du plan précédent').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Formation des agents aux frontières' }).count()).toBe(0);
   });
 });
 
