@@ -15,6 +15,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession, destroyUserSessions, type NewSession } from './sessions.js';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.js';
 import {
+  assertCodesNotThrottled,
   claimChallenge,
   codeError,
   countWrongCode,
@@ -123,6 +124,7 @@ export async function completeTwoFactorLogin(
   if (user?.status !== 'active') throw new AppError(401, 'login_challenge_invalid');
   const attempt = { email: user.email, ip: meta.ip };
   await assertNotThrottled(db, attempt);
+  if (input.code !== undefined) await assertCodesNotThrottled(db, user.id);
   const factor: SecondFactor =
     input.code !== undefined ? { code: input.code } : { recoveryCode: input.recoveryCode as string };
   const outcome = await signedIn(db, config, user, meta, async (trx) => {

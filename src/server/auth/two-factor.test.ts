@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_EMAIL,
@@ -225,6 +229,34 @@ describe.each(testEngines())('two-factor authentication on %s', (engine) => {
     expect(expired.json().error.code).toBe('login_challenge_invalid');
   });
 
+  it('stops code guessing spread over many addresses, while recovery codes still let the owner in', async () => {
+    const user = await createUser(t.db, 'staff');
+    const { secret, recoveryCodes } = await enableTwoFactor(t.app, await signIn(t.app, user.email, PASSWORD));
+    // Someone who has the password guesses codes from three addresses, below each address's own limit.
+    for (const [address, guesses] of [
+      ['203.0.113.1', 4],
+      ['203.0.113.2', 4],
+      ['203.0.113.3', 2],
+    ] as const) {
+      const challenge = await passwordStep(t.app, user.email, PASSWORD, address);
+      for (let i = 0; i < guesses; i++) {
+        expect((await secondStep({ challenge, code: wrongCode(secret) }, address)).statusCode).toBe(401);
+      }
+    }
+    const fresh = '192.0.2.50';
+    const blocked = await secondStep(
+      { challenge: await passwordStep(t.app, user.email, PASSWORD, fresh), code: totp(secret, 1) },
+      fresh,
+    );
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    const owner = await secondStep(
+      { challenge: await passwordStep(t.app, user.email, PASSWORD, fresh), recoveryCode: recoveryCodes[0] },
+      fresh,
+    );
+    expect(owner.statusCode).toBe(200);
+  });
+
   it('refuses malformed second steps with 400s naming the field', async () => {
     const neither = await secondStep({ challenge: 'x'.repeat(43) });
     expect(neither.statusCode).toBe(400);
@@ -269,6 +301,43 @@ describe.each(testEngines())('two-factor authentication on %s', (engine) => {
     expect(
       (await as('POST', '/api/v1/auth/2fa/disable', { password: PASSWORD, code: '123456' })).json().error.code,
     ).toBe('two_factor_not_enabled');
+  });
+
+  it('lets an operator turn it off for someone who lost both their app and their codes', async () => {
+    const user = await createUser(t.db, 'staff');
+    await enableTwoFactor(t.app, await signIn(t.app, user.email, PASSWORD));
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-2fa-cli-'));
+    try {
+      const root = path.resolve(import.meta.dirname, '../../..');
+      const result = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(root, 'src/server/cli.ts'), 'user:disable-2fa', '--email', user.email],
+        {
+          cwd: root,
+          env: {
+            PATH: process.env.PATH ?? '',
+            LOG_LEVEL: 'silent',
+            VIGIE_DATA_DIR: t.testDatabase.file ? path.dirname(t.testDatabase.file) : dataDir,
+            ...(t.testDatabase.url ? { DATABASE_URL: t.testDatabase.url } : {}),
+          },
+          encoding: 'utf8',
+        },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain(`Two-factor authentication is off for ${user.email}`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    // The password alone signs in again; the change is in the trail, by the operator's command.
+    await signIn(t.app, user.email, PASSWORD);
+    const event = await t.db
+      .selectFrom('audit_events')
+      .select(['actor_label'])
+      .where('entity_id', '=', user.id)
+      .where('action', '=', 'two_factor_disabled')
+      .executeTakeFirstOrThrow();
+    expect(event.actor_label).toBe('cli:user:disable-2fa');
   });
 
   it('leads a password-reset link to the second step when a second factor is on', async () => {

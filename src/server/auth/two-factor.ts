@@ -12,7 +12,7 @@ import { requiredTwoFactorRoles } from '../modules/settings/settings.repo.js';
 import { decryptText, encryptText } from './encryption.js';
 import { verifyPassword } from './passwords.js';
 import { hashToken, newToken } from './secrets.js';
-import { type Attempt, assertNotThrottled, recordFailure } from './throttle.js';
+import { type Attempt, assertNotThrottled, recordFailure, WINDOW_MINUTES } from './throttle.js';
 
 /** TOTP as authenticator apps expect it (RFC 6238 defaults): SHA-1, 6 digits, 30 seconds. */
 const ISSUER = 'Vigie';
@@ -24,6 +24,13 @@ export const RECOVERY_CODE_COUNT = 10;
 export const CHALLENGE_MINUTES = 5;
 /** Wrong codes a challenge survives; each one also counts toward the sign-in throttle. */
 export const CHALLENGE_MAX_ATTEMPTS = 5;
+/**
+ * Wrong codes an account survives within the throttle window, from all addresses together. Only someone who knows
+ * the password gets this far, so counting per account cannot be used against an owner who does not: it stops the
+ * guessing of six digits from many addresses at once. Recovery codes (50 bits) stay usable, so the owner still
+ * gets in; a password reset (which ends pending challenges) clears the count.
+ */
+export const MAX_WRONG_CODES_PER_ACCOUNT = 10;
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -357,7 +364,11 @@ export async function removeTwoFactor(db: Kysely<DB>, context: AuditContext, use
 export async function createChallenge(db: Kysely<DB>, config: Config, userId: string): Promise<string> {
   const token = newToken();
   const now = new Date();
-  await db.deleteFrom('login_challenges').where('expires_at', '<', now.toISOString()).execute();
+  // Kept for the throttle window after they expire: their wrong codes still count (see assertCodesNotThrottled).
+  await db
+    .deleteFrom('login_challenges')
+    .where('created_at', '<', new Date(now.getTime() - WINDOW_MINUTES * 60_000).toISOString())
+    .execute();
   await db
     .insertInto('login_challenges')
     .values({
@@ -383,6 +394,29 @@ export async function findLiveChallenge(db: Kysely<DB>, config: Config, token: s
     .executeTakeFirst();
   if (!row || Date.parse(row.expires_at) < Date.now()) throw new AppError(401, 'login_challenge_invalid');
   return row;
+}
+
+/** A 429 when the account has had too many wrong codes lately, whatever the addresses (authenticator codes only). */
+export async function assertCodesNotThrottled(db: Kysely<DB>, userId: string): Promise<void> {
+  const now = Date.now();
+  const windowMs = WINDOW_MINUTES * 60_000;
+  const recent = await db
+    .selectFrom('login_challenges')
+    .select(['created_at', 'attempts'])
+    .where('user_id', '=', userId)
+    .where('attempts', '>', 0)
+    .where('created_at', '>', new Date(now - windowMs).toISOString())
+    .orderBy('created_at', 'desc')
+    .execute();
+  let total = 0;
+  for (const challenge of recent) {
+    total += challenge.attempts;
+    if (total >= MAX_WRONG_CODES_PER_ACCOUNT) {
+      // Until this challenge, the oldest that still makes the count, leaves the window.
+      const seconds = Math.max(1, Math.ceil((Date.parse(challenge.created_at) + windowMs - now) / 1000));
+      throw new AppError(429, 'too_many_attempts', { minutes: Math.ceil(seconds / 60), retryAfter: seconds });
+    }
+  }
 }
 
 /** Spends a challenge: true for exactly one request. */
