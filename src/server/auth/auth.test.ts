@@ -11,6 +11,7 @@ import {
   type TestApp,
 } from '../../../tests/support/app.js';
 import { testEngines } from '../../../tests/support/databases.js';
+import { purgeExpiredSessions } from './sessions.js';
 
 describe.each(testEngines())('authentication on %s', (engine) => {
   let t: TestApp;
@@ -151,6 +152,13 @@ describe.each(testEngines())('authentication on %s', (engine) => {
     expect((await request(t.app, expired)('GET', '/api/v1/auth/me')).statusCode).toBe(401);
     const fresh = await signIn(t.app, ADMIN_EMAIL, ADMIN_PASSWORD);
     expect((await request(t.app, fresh)('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    // The hourly purge removes dead sessions and keeps live ones.
+    const stale = await signIn(t.app, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await t.db.updateTable('sessions').set({ last_seen_at: old }).where('csrf_token', '=', stale.csrfToken).execute();
+    expect(await purgeExpiredSessions(t.db, t.config)).toBeGreaterThan(0);
+    const left = (await t.db.selectFrom('sessions').select('csrf_token').execute()).map((s) => s.csrf_token);
+    expect(left).toContain(fresh.csrfToken);
+    expect(left).not.toContain(stale.csrfToken);
   });
 
   it('ends the session on logout', async () => {

@@ -75,11 +75,21 @@ export async function destroyUserSessions(db: Kysely<DB>, userId: string): Promi
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export async function purgeExpiredSessions(db: Kysely<DB>): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<', new Date().toISOString()).execute();
+/** Deletes sessions past their absolute lifetime or idle for too long: they can no longer be used anyway. */
+export async function purgeExpiredSessions(db: Kysely<DB>, config: Config): Promise<number> {
+  const now = Date.now();
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<', new Date(now).toISOString()),
+        eb('last_seen_at', '<', new Date(now - config.sessionIdleMinutes * 60_000).toISOString()),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
-/** A user's sessions still in force (neither idle too long nor past their absolute expiry), latest used first. */
 export async function listLiveSessions(db: Kysely<DB>, config: Config, userId: string) {
   const now = Date.now();
   const rows = await db

@@ -1,7 +1,10 @@
+import { purgeExpiredSessions } from '../../auth/sessions.js';
+import { recordAudit } from '../../modules/audit/record-audit.js';
 import { purgeExpired } from '../retention/retention.js';
 import type { JobDefinition } from './scheduler.js';
 
 export const RETENTION_JOB = 'retention-purge';
+export const SESSIONS_JOB = 'sessions-purge';
 
 /**
  * Every scheduled job. A module that needs one (reminders, notifications…) defines it and adds it here; the
@@ -14,5 +17,26 @@ export const jobDefinitions: JobDefinition[] = [
     intervalSeconds: 24 * 3600,
     leaseSeconds: 15 * 60,
     run: ({ db, audit }) => purgeExpired(db, audit),
+  },
+  {
+    name: SESSIONS_JOB,
+    summary: 'Deletes the sessions that have expired or stayed idle past the limit',
+    intervalSeconds: 3600,
+    leaseSeconds: 5 * 60,
+    run: async ({ db, config, audit }) => {
+      const deleted = await db.transaction().execute(async (trx) => {
+        const count = await purgeExpiredSessions(trx, config);
+        if (count > 0) {
+          await recordAudit(trx, audit, {
+            entity: 'session',
+            entityId: 'expired',
+            action: 'purge',
+            after: { deleted: count },
+          });
+        }
+        return count;
+      });
+      return { deleted };
+    },
   },
 ];
