@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { type Role, roles } from '../shared/roles.js';
@@ -270,6 +272,13 @@ export async function runCli(argv: string[]): Promise<number> {
     strict: true,
   });
   const config = loadConfig();
+  // A mistyped VIGIE_DATA_DIR would otherwise create, seed and change a brand-new database without a word.
+  const sqliteFile = path.join(config.dataDir, 'vigie.sqlite');
+  if (!config.databaseUrl && command !== 'db:migrate' && !existsSync(sqliteFile)) {
+    throw new UsageError(
+      `No Vigie database at ${sqliteFile}: check VIGIE_DATA_DIR, or create it with "npm run db:migrate".`,
+    );
+  }
   const database = openDatabase(config);
   try {
     // Every command may be the first thing run on a new database: bring it up to date first.

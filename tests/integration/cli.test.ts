@@ -37,6 +37,11 @@ describe.each(testEngines())('operators’ command line on %s', (engine) => {
     run(dataDir, args, { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env });
 
   it('migrates, creates accounts, issues reset links and API tokens, and explains mistakes', async () => {
+    if (engine === 'sqlite') {
+      const missing = vigie(['user:reset-password', '--email', 'x@example.org']);
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain('No Vigie database');
+    }
     expect(vigie(['db:migrate']).code).toBe(0);
     const invited = vigie([
       'user:create',
