@@ -71,13 +71,17 @@ describe('password policy', () => {
 
   it('refuses a guessable password given to the command line', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-policy-cli-'));
+    const env = { PATH: process.env.PATH ?? '', VIGIE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    const cli = path.join(root, 'src/server/cli.ts');
     try {
+      // Operators' commands other than db:migrate need an existing database.
+      expect(spawnSync(process.execPath, ['--import', 'tsx', cli, 'db:migrate'], { cwd: root, env }).status).toBe(0);
       const result = spawnSync(
         process.execPath,
         [
           '--import',
           'tsx',
-          path.join(root, 'src/server/cli.ts'),
+          cli,
           'user:create',
           '--email',
           'ana@example.org',
@@ -90,12 +94,7 @@ describe('password policy', () => {
         ],
         {
           cwd: root,
-          env: {
-            PATH: process.env.PATH ?? '',
-            VIGIE_DATA_DIR: dataDir,
-            LOG_LEVEL: 'silent',
-            NEW_PASSWORD: 'iloveyou123456',
-          },
+          env: { ...env, NEW_PASSWORD: 'iloveyou123456' },
           encoding: 'utf8',
         },
       );

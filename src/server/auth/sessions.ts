@@ -90,6 +90,7 @@ export async function purgeExpiredSessions(db: Kysely<DB>, config: Config): Prom
   return Number(result.numDeletedRows);
 }
 
+/** A user's sessions still in force (neither idle too long nor past their absolute expiry), latest used first. */
 export async function listLiveSessions(db: Kysely<DB>, config: Config, userId: string) {
   const now = Date.now();
   const rows = await db

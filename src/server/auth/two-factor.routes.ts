@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   recoveryCodes,
@@ -13,6 +14,11 @@ import type { Actor } from './actor.js';
 import * as twoFactor from './two-factor.js';
 
 const tag = 'auth';
+
+/** Secrets in the answer (a TOTP key, recovery codes): no cache anywhere may keep them. */
+function noStore(reply: FastifyReply) {
+  reply.header('cache-control', 'no-store');
+}
 
 function signedIn(actor: Actor) {
   if (actor.kind === 'anonymous') throw new AppError(401, 'unauthenticated');
@@ -41,8 +47,10 @@ export const twoFactorRoutes = [
     tag,
     access: 'user',
     response: twoFactorSetup,
-    handler: async ({ db, config, actor, requestId }) =>
-      twoFactor.startEnrollment(db, config, { actor, requestId }, signedIn(actor).user.id),
+    handler: async ({ db, config, actor, requestId, reply }) => {
+      noStore(reply);
+      return twoFactor.startEnrollment(db, config, { actor, requestId }, signedIn(actor).user.id);
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -55,8 +63,10 @@ export const twoFactorRoutes = [
     access: 'user',
     body: twoFactorEnableBody,
     response: recoveryCodes,
-    handler: async ({ db, config, actor, requestId, body }) =>
-      twoFactor.enable(db, config, { actor, requestId }, signedIn(actor).user.id, body.code),
+    handler: async ({ db, config, actor, requestId, body, reply }) => {
+      noStore(reply);
+      return twoFactor.enable(db, config, { actor, requestId }, signedIn(actor).user.id, body.code);
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -90,14 +100,16 @@ export const twoFactorRoutes = [
     access: 'user',
     body: recoveryCodesRegenerateBody,
     response: recoveryCodes,
-    handler: async ({ db, config, actor, requestId, body, request }) =>
-      twoFactor.regenerateRecoveryCodes(
+    handler: async ({ db, config, actor, requestId, body, request, reply }) => {
+      noStore(reply);
+      return twoFactor.regenerateRecoveryCodes(
         db,
         config,
         { actor, requestId },
         signedIn(actor).user.id,
         body.password,
         request.ip,
-      ),
+      );
+    },
   }),
 ];

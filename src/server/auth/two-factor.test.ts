@@ -40,6 +40,7 @@ describe.each(testEngines())('two-factor authentication on %s', (engine) => {
 
     const setup = await as('POST', '/api/v1/auth/2fa/setup');
     expect(setup.statusCode).toBe(200);
+    expect(setup.headers['cache-control']).toBe('no-store');
     const { secret, uri, qrCode } = setup.json();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(uri).toMatch(/^otpauth:\/\/totp\/Vigie:/);
