@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Visibility } from '../../src/shared/roles.js';
-import { PASSWORD } from '../support/app.js';
+import { PASSWORD, type Session } from '../support/app.js';
 import { ownedByFrance, ownedByNetwork, type Who } from '../support/policy-matrix.js';
 import type { Target } from './support/fixtures.js';
 import * as fixtures from './support/fixtures.js';
@@ -149,6 +149,19 @@ export const routeMatrix: Record<string, MatrixEntry> = {
       })),
     ],
   },
+  'POST /api/v1/auth/login/2fa': {
+    cases: [
+      unscoped(
+        'a live challenge and a recovery code',
+        all(200),
+        (_w, t) => ({
+          body: { challenge: t?.challenge, recoveryCode: t?.recoveryCode },
+        }),
+        { setup: twoFactorChallenge },
+      ),
+      unscoped('an unknown challenge', all(401), () => ({ body: { challenge: 'x'.repeat(43), code: '123456' } })),
+    ],
+  },
   'POST /api/v1/auth/logout': {
     cases: [unscoped('a session of their own', all(204), undefined, { actor: 'fresh-session' })],
   },
@@ -173,6 +186,80 @@ export const routeMatrix: Record<string, MatrixEntry> = {
         () => ({ body: { currentPassword: PASSWORD, newPassword: 'another long enough password' } }),
         { actor: 'throwaway' },
       ),
+    ],
+  },
+  // One's own second factor and sessions: every signed-in person, on their own account only.
+  'GET /api/v1/auth/2fa': { cases: [unscoped('their second factor', signedIn(200))] },
+  'POST /api/v1/auth/2fa/setup': {
+    cases: [unscoped('enrolling their account', signedIn(200), undefined, { actor: 'throwaway' })],
+  },
+  'POST /api/v1/auth/2fa/enable': {
+    cases: [
+      unscoped('the code of their app', signedIn(200), (_w, t) => ({ body: { code: t?.code ?? '000000' } }), {
+        actor: 'throwaway',
+        setup: async (w, _who, session) => {
+          const code = session ? fixtures.totpNow(await fixtures.startTwoFactor(w, session)) : '000000';
+          return { id: '', version: 1, marker: '', code };
+        },
+      }),
+    ],
+  },
+  'POST /api/v1/auth/2fa/disable': {
+    cases: [
+      unscoped(
+        'their password and a recovery code',
+        signedIn(204),
+        (_w, t) => ({ body: { password: PASSWORD, recoveryCode: t?.recoveryCode ?? 'aaaaa-bbbbb' } }),
+        { actor: 'throwaway', setup: recoveryCodeOf },
+      ),
+    ],
+  },
+  'POST /api/v1/auth/2fa/recovery-codes': {
+    cases: [
+      unscoped('their password', signedIn(200), () => ({ body: { password: PASSWORD } }), {
+        actor: 'throwaway',
+        setup: recoveryCodeOf,
+      }),
+    ],
+  },
+  'GET /api/v1/auth/sessions': { cases: [unscoped('their sessions', signedIn(200))] },
+  'DELETE /api/v1/auth/sessions/{id}': {
+    cases: [
+      unscoped('another session of theirs', signedIn(204), byIdOf, {
+        setup: async (w, who) => latestSessionOf(w, who === 'anonymous' ? 'staffFR' : who),
+      }),
+      unscoped("someone else's session", { ...all(404), anonymous: 401 }, byIdOf, {
+        setup: async (w) => {
+          const target = await signInTarget(w);
+          await w.ok('anonymous', 'POST', '/api/v1/auth/login', { email: target.marker, password: PASSWORD });
+          const row = await w.t.db
+            .selectFrom('sessions')
+            .select('id')
+            .where('user_id', '=', target.id)
+            .orderBy('created_at', 'desc')
+            .executeTakeFirstOrThrow();
+          return { id: row.id, version: 1, marker: '' };
+        },
+      }),
+    ],
+  },
+  'POST /api/v1/auth/sessions/revoke-others': {
+    cases: [unscoped('their other sessions', signedIn(200), undefined, { actor: 'throwaway' })],
+  },
+  'POST /api/v1/auth/logout-everywhere': {
+    cases: [unscoped('all their sessions', signedIn(204), undefined, { actor: 'throwaway' })],
+  },
+  'GET /api/v1/settings/security': { cases: [unscoped('the security settings', only(200, ['administrator']))] },
+  'PUT /api/v1/settings/security': {
+    cases: [
+      unscoped('the security settings', only(200, ['administrator']), async (w) => {
+        const row = await w.t.db
+          .selectFrom('settings')
+          .select('version')
+          .where('key', '=', 'security')
+          .executeTakeFirstOrThrow();
+        return { body: { requireTwoFactorFor: [], version: row.version } };
+      }),
     ],
   },
   'GET /api/v1/auth/tokens': { cases: [unscoped('their tokens', signedIn(200))] },
@@ -836,6 +923,41 @@ export const routeMatrix: Record<string, MatrixEntry> = {
     cases: [record('a report of France', ownedByFrance, fixtures.report, deleting, edits(ownedByFrance, 204))],
   },
 };
+
+/** A sign-in waiting for its second step: an account with two-factor authentication, its challenge, a recovery code. */
+async function twoFactorChallenge(w: World): Promise<Target> {
+  const person = await w.throwaway('staffFR');
+  const codes = await fixtures.enableTwoFactor(w, person.session as Session);
+  const login = await w.ok<{ challenge: string }>('anonymous', 'POST', '/api/v1/auth/login', {
+    email: person.email,
+    password: PASSWORD,
+  });
+  return {
+    id: person.userId as string,
+    version: 1,
+    marker: '',
+    challenge: login.challenge,
+    recoveryCode: codes[0] as string,
+  };
+}
+
+/** Two-factor authentication turned on for the caller's (throwaway) account: one of its recovery codes. */
+async function recoveryCodeOf(w: World, _who: Who, session: Session | null): Promise<Target> {
+  const codes = session ? await fixtures.enableTwoFactor(w, session) : ['aaaaa-bbbbb'];
+  return { id: '', version: 1, marker: '', recoveryCode: codes[0] as string };
+}
+
+/** A second session of this person's: the one the call will end. */
+async function latestSessionOf(w: World, who: Who): Promise<Target> {
+  await w.freshSession(who);
+  const row = await w.t.db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', w.people[who].userId as string)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, version: 1, marker: '' };
+}
 
 function byIdOf(_w: World, t: Target | undefined): RequestSpec {
   return { params: { id: t?.id ?? '' } };

@@ -1,4 +1,6 @@
+import { Secret, TOTP } from 'otpauth';
 import type { Visibility } from '../../../src/shared/roles.js';
+import type { Session } from '../../support/app.js';
 import type { World } from './world.js';
 
 /**
@@ -237,4 +239,26 @@ export async function passwordReset(w: World): Promise<Target> {
   const userId = await w.insertUser('staff', { institutionId: w.france });
   const link = await w.ok<{ url: string }>('administrator', 'POST', `/api/v1/users/${userId}/password-reset`);
   return { id: userId, version: 1, marker: userId, token: tokenOf(link.url) };
+}
+
+// Second factors.
+
+/** The code an authenticator app shows now for this secret. */
+export function totpNow(secret: string): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+}
+
+/** Starts enrolling the session's account in two-factor authentication: the secret to confirm it with. */
+export async function startTwoFactor(w: World, session: Session): Promise<string> {
+  const response = await w.call(session, 'POST', '/api/v1/auth/2fa/setup');
+  if (response.statusCode !== 200) throw new Error(`2FA set-up: ${response.statusCode} ${response.body}`);
+  return response.json().secret as string;
+}
+
+/** Turns two-factor authentication on for the session's account: its recovery codes. */
+export async function enableTwoFactor(w: World, session: Session): Promise<string[]> {
+  const secret = await startTwoFactor(w, session);
+  const response = await w.call(session, 'POST', '/api/v1/auth/2fa/enable', { code: totpNow(secret) });
+  if (response.statusCode !== 200) throw new Error(`2FA enable: ${response.statusCode} ${response.body}`);
+  return response.json().recoveryCodes as string[];
 }

@@ -58,8 +58,8 @@ export interface RecordCase {
 export interface UnscopedCase {
   kind: 'unscoped';
   label: string;
-  /** A fixture made for each call (a fresh link, a token of the caller...). */
-  setup?(w: World, who: Who): Promise<Target>;
+  /** A fixture made for each call (a fresh link, a token of the caller...), with the session the call will use. */
+  setup?(w: World, who: Who, session: Session | null): Promise<Target>;
   request(w: World, target: Target | undefined, who: Who): RequestSpec | Promise<RequestSpec>;
   expect: Record<Who, number>;
   /**
@@ -294,9 +294,9 @@ export async function runEntry(
     } else {
       for (const who of everyone) {
         const expected = c.expect[who];
-        const target = c.setup ? await c.setup(w, who) : undefined;
-        const spec = await c.request(w, target, who);
         const session = await credentials(w, who, c.actor);
+        const target = c.setup ? await c.setup(w, who, session) : undefined;
+        const spec = await c.request(w, target, who);
         const response = await w.call(session, route.method, urlOf(route, spec), spec.body);
         counts.calls += 1;
         const found = verdict(response, expected);
