@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Config } from '../config.js';
 import type { DB, UserRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
@@ -156,11 +156,16 @@ export async function changePassword(
   assertStrongPassword(newPassword, user, 'body.newPassword');
   const hash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx
+    // The password checked above is still the one stored (hashing the new one takes a while): else it was changed
+    // meanwhile and no longer proves anything. The version moves on from whatever it is now, so an administrator's
+    // edit made in between keeps its own.
+    const changed = await trx
       .updateTable('users')
-      .set({ password_hash: hash, updated_at: nowIso(), version: user.version + 1 })
+      .set({ password_hash: hash, updated_at: nowIso(), version: sql`version + 1` })
       .where('id', '=', userId)
-      .execute();
+      .where('password_hash', '=', user.password_hash as string)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new AppError(400, 'invalid_credentials');
     // Other sessions end: whoever else held one loses it with the old password.
     let others = trx.deleteFrom('sessions').where('user_id', '=', userId);
     if (keepSessionId) others = others.where('id', '!=', keepSessionId);
@@ -239,14 +244,16 @@ export async function redeemLink(
   const hash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     if (!(await markUsed(trx, token.id))) throw new AppError(400, 'invalid_token');
-    const changes: Partial<UserRow> = {
-      password_hash: hash,
-      status: 'active',
-      updated_at: nowIso(),
-      version: user.version + 1,
-    };
+    const changes: Partial<UserRow> = { password_hash: hash, status: 'active', updated_at: nowIso() };
     if (input.name) changes.name = input.name;
-    await trx.updateTable('users').set(changes).where('id', '=', user.id).execute();
+    // An account disabled since the link was checked stays disabled; the version moves on from whatever it is now.
+    const applied = await trx
+      .updateTable('users')
+      .set({ ...changes, version: sql`version + 1` })
+      .where('id', '=', user.id)
+      .where('status', '!=', 'disabled')
+      .executeTakeFirst();
+    if (Number(applied.numUpdatedRows) !== 1) throw new AppError(400, 'invalid_token');
     await destroyUserSessions(trx, user.id);
     await trx.deleteFrom('login_challenges').where('user_id', '=', user.id).execute();
     await recordAudit(
