@@ -145,7 +145,7 @@ describe.each(testEngines())('two processes on one %s database', (engine) => {
           record.won.set(now, marker);
         } else {
           expect(edit.status, JSON.stringify(edit.body)).toBe(409);
-          expect((edit.body?.error as { code: string }).code).toBe('version_conflict');
+          expect((edit.body?.error as { code?: string } | undefined)?.code).toBe('version_conflict');
           counts.conflicts += 1;
         }
       }
