@@ -198,6 +198,7 @@ describe('action plan journeys in Chromium, in French', () => {
     await choose(page, 'Indicateur', '2.b');
     await choose(page, 'Période', '2017 S1');
     await choose(page, 'Institution', 'Défenseur des droits');
+    await page.getByRole('table', { name: /Agents publics formés.*Défenseur des droits.*2017 S1/ }).waitFor();
     await page.getByText('32 cases, une par combinaison de : Profession et Sexe.', { exact: false }).waitFor();
     await page.getByRole('textbox', { name: 'Police, Féminin' }).fill('4');
     await page.getByRole('textbox', { name: 'Juges et procureurs, Masculin' }).fill('3');

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { IndicatorReport, indicatorReportCreate, indicatorReportUpdate } from '../../../../shared/contract/plan';
 import { ApiError, apiRequest, type Page } from '../../../api/http';
@@ -11,13 +11,16 @@ const keys = {
   list: (query: Record<string, string | number>) => ['plan', 'reports', query] as const,
 };
 
-/** Reports for one indicator and period (every institution's), to pick one and to see who has reported. */
+/**
+ * Reports for one indicator and period (every institution's), to pick one and to see who has reported. No
+ * placeholder from the previous choice: a form shown before its report arrived would offer to create a report
+ * that exists, and lose what was typed when the report replaced it.
+ */
 export function useReports(query: { planId: string; indicatorId: string; periodId: string }, enabled: boolean) {
   const params = { ...query, pageSize: 100, sort: 'institution' };
   return useQuery({
     queryKey: keys.list(params),
     queryFn: ({ signal }) => apiRequest<Page<IndicatorReport>>('/indicator-reports', { query: params, signal }),
-    placeholderData: keepPreviousData,
     enabled,
   });
 }
