@@ -33,6 +33,10 @@ describe.each(testEngines())('versions a client may name on %s', (engine) => {
     }
     const me = await call('PATCH', '/api/v1/auth/me', { name: 'x', version: 2 ** 32 });
     expect(me.json().error.details[0]).toMatchObject({ field: 'body.version', issue: 'too_big' });
+    const security = await call('PUT', '/api/v1/settings/security', { requireTwoFactorFor: [], version: 2 ** 31 });
+    expect(security.json().error.details[0]).toMatchObject({ field: 'body.version', issue: 'too_big' });
+    const retention = await call('PUT', '/api/v1/admin/retention', { version: 2 ** 31, days: {} });
+    expect(retention.json().error.details[0]).toMatchObject({ field: 'body.version', issue: 'too_big' });
     // The largest version a client may name is still an ordinary stale version.
     const largest = await call('PATCH', `/api/v1/partners/${partner.id}`, { notes: 'x', version: MAX_VERSION });
     expect(largest.statusCode).toBe(409);

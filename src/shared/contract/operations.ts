@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime } from './common.js';
+import { id, isoDateTime, versionNumber } from './common.js';
 
 /** A scheduled job as administrators see it: when it last ran, how it went, when it runs next. */
 export const jobStatus = z.object({
@@ -53,7 +53,7 @@ export type RetentionPolicy = z.infer<typeof retentionPolicy>;
  */
 export function retentionUpdateOf(kinds: readonly { kind: string; minimumDays: number; maximumDays: number }[]) {
   return z.strictObject({
-    version: z.number().int().min(1),
+    version: versionNumber,
     days: z.strictObject(
       Object.fromEntries(
         kinds.map((k) => [k.kind, z.number().int().min(k.minimumDays).max(k.maximumDays).nullable().optional()]),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../roles.js';
-import { isoDateTime } from './common.js';
+import { isoDateTime, versionNumber } from './common.js';
 
 /** Security settings (administrators): the roles whose members must use two-factor authentication. */
 export const securitySettingsValue = z.object({ requireTwoFactorFor: z.array(z.enum(roles)) });
@@ -16,5 +16,5 @@ export const securitySettingsUpdate = z.strictObject({
     .array(z.enum(roles))
     .max(roles.length)
     .refine((list) => new Set(list).size === list.length, { params: { reason: 'duplicate_value' } }),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
