@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { passwordWeakness } from './auth/password-policy.js';
@@ -20,7 +21,12 @@ export interface Config {
   logLevel: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  trustProxy: boolean;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe: none (false), the proxies at these addresses (comma-separated
+   * addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`), or every hop (true: only when the proxy
+   * overwrites the header, else a client can pose as any address and slip past the per-address sign-in limits).
+   */
+  trustProxy: boolean | string;
   /** Secure cookies and HSTS follow from an https public URL. */
   secureCookies: boolean;
   clientDir: string;
@@ -47,12 +53,26 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
   VIGIE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
-  VIGIE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  VIGIE_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .refine(
+      (v) => v === 'true' || v === 'false' || v.split(',').every((part) => trustedProxyPattern(part.trim())),
+      'VIGIE_TRUST_PROXY must be false, the addresses of the proxies in front of Vigie (comma-separated; CIDR ' +
+        'ranges, loopback, linklocal or uniquelocal allowed), or true',
+    ),
   VIGIE_CLIENT_DIR: z.string().min(1).default('./dist/client'),
   VIGIE_JOBS_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export class ConfigError extends Error {}
+
+function trustedProxyPattern(part: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(part)) return true;
+  const [address, bits, ...rest] = part.split('/');
+  return rest.length === 0 && isIP(address ?? '') !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits));
+}
 
 /** Reads a secret from the environment, or from a 0600 file in the data folder, generating it once. */
 function secretFromFile(dataDir: string, name: string, bytes: number): Buffer {
@@ -112,7 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.VIGIE_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.VIGIE_SESSION_ABSOLUTE_HOURS,
-    trustProxy: e.VIGIE_TRUST_PROXY === 'true',
+    trustProxy: e.VIGIE_TRUST_PROXY === 'true' || (e.VIGIE_TRUST_PROXY !== 'false' && e.VIGIE_TRUST_PROXY),
     secureCookies: publicUrl.startsWith('https://'),
     clientDir: path.resolve(e.VIGIE_CLIENT_DIR),
     jobsTickSeconds: e.VIGIE_JOBS_TICK_SECONDS,

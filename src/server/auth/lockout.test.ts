@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, PASSWORD, startTestApp, type TestApp } from '../../../tests/support/app.js';
 import { testEngines } from '../../../tests/support/databases.js';
 import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
 import { openPostgres, openSqlite } from '../db/connect.js';
 import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, MAX_FAILURES_PER_ADDRESS, WINDOW_MINUTES } from './throttle.js';
 
@@ -63,6 +67,28 @@ describe.each(testEngines())('sign-in lockout on %s', (engine) => {
     expect((await login(user.email, PASSWORD, address)).statusCode).toBe(200);
   });
 
+  it('behind a trusted proxy, counts the address the proxy saw, not what a client writes in X-Forwarded-For', async () => {
+    const proxied = await startTestApp(engine, { VIGIE_TRUST_PROXY: 'loopback' });
+    try {
+      const user = await createUser(proxied.db, 'staff');
+      // The proxy (on loopback) appends the address it saw; anything before it is the client's to invent.
+      const through = (password: string, client: string, invented: string) =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: user.email, password },
+          headers: { 'x-forwarded-for': `${invented}, ${client}` },
+        });
+      for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
+        expect((await through('guessing away', '203.0.113.80', `10.9.8.${i}`)).statusCode).toBe(401);
+      }
+      expect((await through(PASSWORD, '203.0.113.80', '10.9.8.200')).statusCode).toBe(429);
+      expect((await through(PASSWORD, '198.51.100.81', '10.9.8.201')).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('holds across processes: failures are counted in the database', async () => {
     const second =
       engine === 'sqlite' ? openSqlite(t.testDatabase.file as string) : openPostgres(t.testDatabase.url as string, 2);
@@ -79,6 +105,23 @@ describe.each(testEngines())('sign-in lockout on %s', (engine) => {
     } finally {
       await other.close();
       await second.close();
+    }
+  });
+});
+
+describe('VIGIE_TRUST_PROXY', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-proxy-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const load = (value: string) => loadConfig({ VIGIE_DATA_DIR: dataDir, VIGIE_TRUST_PROXY: value });
+
+  it('takes false, true, or the proxies’ addresses; refuses anything else, hop counts included', () => {
+    expect(load('false').trustProxy).toBe(false);
+    expect(load('true').trustProxy).toBe(true);
+    expect(load('loopback').trustProxy).toBe('loopback');
+    expect(load('10.0.0.1, 192.168.0.0/16, ::1').trustProxy).toBe('10.0.0.1, 192.168.0.0/16, ::1');
+    // Fastify reads a number as "trust no hop": saying 1 would silently count every client as the proxy.
+    for (const wrong of ['1', 'yes', 'proxy.example.org', '10.0.0.1/8/8']) {
+      expect(() => load(wrong), wrong).toThrow(/VIGIE_TRUST_PROXY must be false/);
     }
   });
 });
