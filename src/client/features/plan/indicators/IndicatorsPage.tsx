@@ -1,17 +1,20 @@
-import { Button, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconEdit } from '@tabler/icons-react';
+import { Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import type { Indicator } from '../../../../shared/contract/plan';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { NotProvided } from '../../../components/DetailList';
+import { notifySuccess } from '../../../components/notify';
 import { EmptyMessage, ErrorState, LoadingState } from '../../../components/QueryStates';
 import { Section } from '../../../components/Section';
 import { useFormat } from '../../../i18n/format';
 import { useLocalizedLang, useLocalizedText } from '../../../i18n/localized';
 import { useT } from '../../../i18n/use-t';
+import { isolate } from '../shared/bidi';
 import { dimensionLabels, frequencyLabels } from '../shared/labels';
 import { topAxisOf, usePlanContext } from '../shared/plan-data';
-import { useIndicators } from './api';
-import { IndicatorFormModal } from './IndicatorFormModal';
+import { useDeleteIndicator, useIndicators } from './api';
+import { IndicatorCreateModal, IndicatorFormModal } from './IndicatorFormModal';
 import { PeriodsSection } from './PeriodsSection';
 
 interface IndicatorGroup {
@@ -23,7 +26,15 @@ interface IndicatorGroup {
   indicators: Indicator[];
 }
 
-function IndicatorTable({ group, onEdit }: { group: IndicatorGroup; onEdit: (indicator: Indicator) => void }) {
+function IndicatorTable({
+  group,
+  onEdit,
+  onDelete,
+}: {
+  group: IndicatorGroup;
+  onEdit: (indicator: Indicator) => void;
+  onDelete: (indicator: Indicator) => void;
+}) {
   const { t } = useT();
   const format = useFormat();
   const localized = useLocalizedText();
@@ -96,15 +107,27 @@ function IndicatorTable({ group, onEdit }: { group: IndicatorGroup; onEdit: (ind
                   {anyEditable && (
                     <Table.Td>
                       {indicator.can.edit && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          leftSection={<IconEdit size={14} aria-hidden="true" />}
-                          aria-label={t('plan:indicators.editNamed', { code: indicator.code, name })}
-                          onClick={() => onEdit(indicator)}
-                        >
-                          {t('common:actions.edit')}
-                        </Button>
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            leftSection={<IconEdit size={14} aria-hidden="true" />}
+                            aria-label={t('plan:indicators.editNamed', { code: indicator.code, name })}
+                            onClick={() => onEdit(indicator)}
+                          >
+                            {t('common:actions.edit')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            leftSection={<IconTrash size={14} aria-hidden="true" />}
+                            aria-label={t('plan:indicators.deleteNamed', { code: indicator.code, name })}
+                            onClick={() => onDelete(indicator)}
+                          >
+                            {t('common:actions.delete')}
+                          </Button>
+                        </Group>
                       )}
                     </Table.Td>
                   )}
@@ -126,6 +149,9 @@ export function IndicatorsPage() {
   const langOf = useLocalizedLang();
   const query = useIndicators(plan.id);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<Indicator | null>(null);
+  const remove = useDeleteIndicator();
 
   const indicators = query.data?.items ?? [];
   const groups: IndicatorGroup[] = plan.axes.map((axis) => ({
@@ -138,10 +164,40 @@ export function IndicatorsPage() {
   const planWide = indicators.filter((indicator) => !topAxisOf(plan, indicator.axisId));
   if (planWide.length > 0) groups.push({ key: 'plan', name: t('plan:indicators.planWide'), indicators: planWide });
   const editing = indicators.find((indicator) => indicator.id === editingId);
+  const closeDelete = () => {
+    setDeleting(null);
+    remove.reset();
+  };
+  const confirmDelete = () => {
+    if (!deleting) return;
+    remove.mutate(
+      { id: deleting.id, version: deleting.version },
+      {
+        onSuccess: () => {
+          notifySuccess(t('plan:indicators.deleted'));
+          closeDelete();
+        },
+      },
+    );
+  };
 
   return (
     <Stack gap="lg">
-      <Section title={t('plan:indicators.title')} description={t('plan:indicators.intro')}>
+      <Section
+        title={t('plan:indicators.title')}
+        description={t('plan:indicators.intro')}
+        actions={
+          plan.can.edit && (
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden="true" />}
+              onClick={() => setCreating(true)}
+            >
+              {t('plan:indicators.create')}
+            </Button>
+          )
+        }
+      >
         {query.isPending ? (
           <LoadingState />
         ) : query.isError ? (
@@ -153,13 +209,31 @@ export function IndicatorsPage() {
             {groups
               .filter((group) => group.indicators.length > 0)
               .map((group) => (
-                <IndicatorTable key={group.key} group={group} onEdit={(indicator) => setEditingId(indicator.id)} />
+                <IndicatorTable
+                  key={group.key}
+                  group={group}
+                  onEdit={(indicator) => setEditingId(indicator.id)}
+                  onDelete={setDeleting}
+                />
               ))}
           </Stack>
         )}
       </Section>
       <PeriodsSection plan={plan} />
       {editing && <IndicatorFormModal indicator={editing} onClose={() => setEditingId(null)} />}
+      {creating && <IndicatorCreateModal plan={plan} onClose={() => setCreating(false)} />}
+      <ConfirmDialog
+        opened={deleting !== null}
+        onClose={closeDelete}
+        title={t('plan:indicators.deleteTitle', { code: isolate(deleting?.code ?? '') })}
+        message={t('plan:indicators.deleteMessage', {
+          name: deleting ? localized(deleting.nameFr, deleting.nameEn) : '',
+        })}
+        confirmLabel={t('common:actions.delete')}
+        onConfirm={confirmDelete}
+        pending={remove.isPending}
+        error={remove.error}
+      />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Indicator,
+  indicatorCreate,
   indicatorUpdate,
   reportingPeriod,
   reportingPeriodCreate,
@@ -10,6 +11,7 @@ import { apiRequest, type Page } from '../../../api/http';
 
 export type ReportingPeriod = z.infer<typeof reportingPeriod>;
 export type IndicatorChanges = z.input<typeof indicatorUpdate>;
+export type IndicatorInput = z.input<typeof indicatorCreate>;
 export type PeriodInput = z.input<typeof reportingPeriodCreate>;
 
 const keys = {
@@ -34,6 +36,26 @@ export function useUpdateIndicator(indicator: Indicator) {
     // Names, units and targets show in the progress too.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plan'] }),
     // A conflict means someone else changed it: the list shows their version.
+    onError: () => queryClient.invalidateQueries({ queryKey: ['plan', 'indicators'] }),
+  });
+}
+
+export function useCreateIndicator() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IndicatorInput) => apiRequest<Indicator>('/indicators', { method: 'POST', body }),
+    // The new indicator shows in the progress too.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plan'] }),
+  });
+}
+
+/** Deleting an indicator with reports is refused (409 `in_use`): the dialog shows the server's message. */
+export function useDeleteIndicator() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      apiRequest<undefined>(`/indicators/${id}`, { method: 'DELETE', query: { version } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plan'] }),
     onError: () => queryClient.invalidateQueries({ queryKey: ['plan', 'indicators'] }),
   });
 }

@@ -1,13 +1,16 @@
 import { Badge, Button, Collapse, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconUsers } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconEdit, IconUserCheck, IconUserOff, IconUsers } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import type { Axis } from '../../../../shared/contract/plan';
+import { notifyError, notifySuccess } from '../../../components/notify';
 import { EmptyMessage } from '../../../components/QueryStates';
 import { useFormat } from '../../../i18n/format';
 import { useLocalizedLang, useLocalizedText } from '../../../i18n/localized';
 import { useT } from '../../../i18n/use-t';
 import { usePartnerName, usePlanContext } from '../shared/plan-data';
 import { PendingValidationBadge } from '../shared/StatusBadges';
+import { AxisFormModal, ExceptionModal } from './AxisFormModal';
+import { useAxisParticipation } from './api';
 import classes from './PlanOverview.module.css';
 
 /** The plan as the working group wrote it, shown on demand: it is long, and the axes below carry its structure. */
@@ -66,12 +69,20 @@ function Partners({ axis }: { axis: Axis }) {
   );
 }
 
-function Participants({ axis }: { axis: Axis }) {
+/** The member institutions taking part in an axis; whoever may edit the plan marks one out of it, or back in. */
+function Participants({ axis, canEdit }: { axis: Axis; canEdit: boolean }) {
   const { t } = useT();
   const format = useFormat();
   const localized = useLocalizedText();
   const taking = axis.participants.filter((p) => p.participates).length;
   const headingId = useId();
+  const participation = useAxisParticipation(axis.planId);
+  const [excluding, setExcluding] = useState<Axis['participants'][number] | null>(null);
+  const takePartAgain = (institutionId: string) =>
+    participation.mutate(
+      { axisId: axis.id, institutionId, takesPart: true },
+      { onSuccess: () => notifySuccess(t('plan:participants.updated')), onError: notifyError },
+    );
   return (
     <Stack gap={6}>
       <Group gap={6} wrap="nowrap">
@@ -101,29 +112,81 @@ function Participants({ axis }: { axis: Axis }) {
                   {p.note}
                 </Text>
               )}
+              {canEdit &&
+                (p.participates ? (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="gray"
+                    leftSection={<IconUserOff size={14} aria-hidden="true" />}
+                    aria-label={t('plan:participants.excludeNamed', {
+                      institution: localized(p.nameFr, p.nameEn),
+                      number: axis.number,
+                    })}
+                    onClick={() => setExcluding(p)}
+                  >
+                    {t('plan:participants.exclude')}
+                  </Button>
+                ) : (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    leftSection={<IconUserCheck size={14} aria-hidden="true" />}
+                    aria-label={t('plan:participants.includeNamed', {
+                      institution: localized(p.nameFr, p.nameEn),
+                      number: axis.number,
+                    })}
+                    loading={participation.isPending && participation.variables?.institutionId === p.institutionId}
+                    onClick={() => takePartAgain(p.institutionId)}
+                  >
+                    {t('plan:participants.include')}
+                  </Button>
+                ))}
             </Group>
           </li>
         ))}
       </ul>
+      {excluding && (
+        <ExceptionModal
+          axis={axis}
+          institutionId={excluding.institutionId}
+          institutionName={localized(excluding.nameFr, excluding.nameEn)}
+          onClose={() => setExcluding(null)}
+        />
+      )}
     </Stack>
   );
 }
 
-function AxisCard({ axis }: { axis: Axis }) {
+function AxisCard({ axis, canEditPlan }: { axis: Axis; canEditPlan: boolean }) {
   const { t } = useT();
   const localized = useLocalizedText();
   const langOf = useLocalizedLang();
   const headingId = useId();
+  const [editing, setEditing] = useState(false);
   const text = axis.textFr ? localized(axis.textFr, axis.textEn) : null;
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
-        <Title order={2} size="h3" id={headingId}>
-          <span>{t('plan:axis.number', { number: axis.number })}</span> —{' '}
-          <span lang={langOf(axis.titleEn)} dir="auto">
-            {localized(axis.titleFr, axis.titleEn)}
-          </span>
-        </Title>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={2} size="h3" id={headingId}>
+            <span>{t('plan:axis.number', { number: axis.number })}</span> —{' '}
+            <span lang={langOf(axis.titleEn)} dir="auto">
+              {localized(axis.titleFr, axis.titleEn)}
+            </span>
+          </Title>
+          {axis.can.edit && (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconEdit size={14} aria-hidden="true" />}
+              aria-label={t('plan:axis.editNamed', { number: axis.number })}
+              onClick={() => setEditing(true)}
+            >
+              {t('plan:axis.edit')}
+            </Button>
+          )}
+        </Group>
         {text && (
           <Text size="sm" lang={langOf(axis.textEn)} dir="auto">
             {text}
@@ -154,8 +217,9 @@ function AxisCard({ axis }: { axis: Axis }) {
             ))}
           </ul>
         )}
-        <Participants axis={axis} />
+        <Participants axis={axis} canEdit={canEditPlan} />
       </Stack>
+      {editing && <AxisFormModal axis={axis} onClose={() => setEditing(false)} />}
     </Paper>
   );
 }
@@ -170,7 +234,7 @@ export function PlanOverview() {
       {plan.axes.length === 0 ? (
         <EmptyMessage title={t('plan:overview.noAxes')} />
       ) : (
-        plan.axes.map((axis) => <AxisCard key={axis.id} axis={axis} />)
+        plan.axes.map((axis) => <AxisCard key={axis.id} axis={axis} canEditPlan={plan.can.edit} />)
       )}
     </Stack>
   );

@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { nextPlanCreate, Plan, planSummary, planUpdate } from '../../../../shared/contract/plan';
+import type { Axis, axisUpdate, nextPlanCreate, Plan, planSummary, planUpdate } from '../../../../shared/contract/plan';
 import { apiRequest, type Page } from '../../../api/http';
 
 export type PlanSummary = z.infer<typeof planSummary>;
 export type PlanChanges = z.input<typeof planUpdate>;
 export type NextPlanInput = z.input<typeof nextPlanCreate>;
+export type AxisChanges = z.input<typeof axisUpdate>;
 
 export const planSorts = ['startsOn', 'title'] as const;
 export const planFilters = ['status'] as const;
@@ -63,5 +64,43 @@ export function usePrepareNextPlan(id: string) {
       // The current plan now has a successor (it may not prepare another): refresh it and the lists.
       return queryClient.invalidateQueries({ queryKey: planKeys.all });
     },
+  });
+}
+
+/** Edits an axis of the plan: the plan is reloaded, as its axes come with it. */
+export function useUpdateAxis(planId: string, axisId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AxisChanges) => apiRequest<Axis>(`/plan-axes/${axisId}`, { method: 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+    // A conflict means someone else changed it: the plan shows their version.
+    onError: () => queryClient.invalidateQueries({ queryKey: planKeys.detail(planId) }),
+  });
+}
+
+/** "Does not take part" (PUT, with an optional note) or "takes part again" (DELETE) for one institution on an axis. */
+export function useAxisParticipation(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      axisId,
+      institutionId,
+      takesPart,
+      note,
+    }: {
+      axisId: string;
+      institutionId: string;
+      takesPart: boolean;
+      note?: string;
+    }) =>
+      apiRequest<unknown>(`/plan-axes/${axisId}/exceptions/${institutionId}`, {
+        method: takesPart ? 'DELETE' : 'PUT',
+        body: takesPart ? undefined : { note: note ?? '' },
+      }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: planKeys.detail(planId) }),
+        queryClient.invalidateQueries({ queryKey: ['plan', 'progress'] }),
+      ]),
   });
 }
