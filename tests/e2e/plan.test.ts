@@ -5,7 +5,8 @@ import { ADMIN, expectNoSeriousA11yIssues, type Journey, startJourney } from './
 /**
  * The action plan, as the secretariat uses it, in French and in Arabic: the plan and its five axes as the group
  * wrote them, the progress filtered by institution, the timeline (mirrored in Arabic), an action added on axis 2
- * with the form, marked done, and counted as done in the progress. axe-core on the plan page and the timeline.
+ * with the form, marked done, and counted as done in the progress, an indicator defined on axis 1. axe-core on the
+ * plan page and the timeline.
  */
 
 /** The axes' titles stay in French (the original) in every language but English. */
@@ -233,6 +234,24 @@ describe('action plan journeys in Chromium, in French', () => {
     await page.getByText('Période close', { exact: true }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Police, Féminin' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Enregistrer le brouillon' }).count()).toBe(0);
+  });
+
+  it('defines an indicator on axis 1 and sees it listed under the axis', async () => {
+    const { page } = journey;
+    await page.goto(`${planUrl}/indicators`);
+    await page.getByRole('button', { name: 'Ajouter un indicateur' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvel indicateur' });
+    await choose(page, 'Rattaché à', '1 — Création');
+    await dialog.getByLabel('Code').fill('1.z');
+    await dialog.getByLabel('Unité').fill('réunions');
+    await dialog.getByLabel('Nom en français').fill('Réunions de dialogue tenues');
+    await dialog.getByLabel('Cible').fill('4');
+    await dialog.getByRole('button', { name: 'Ajouter un indicateur' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('region', { name: /^Axe 1 — / })
+      .getByRole('row', { name: /Réunions de dialogue tenues/ })
+      .waitFor();
   });
 
   it('prepares the next plan: a draft that follows on, with the unfinished action carried over', async () => {
