@@ -55,16 +55,13 @@ export function useListParams<S extends string, F extends string>(config: ListCo
   const filters = {} as Record<F, string>;
   for (const name of filterNames) filters[name] = params.get(name) ?? '';
 
+  // From the address as it is now, not as it was at the last render (which is what the router's updater is given):
+  // two changes in quick succession, before the list renders again, both stay.
   const update = useCallback(
     (change: (next: URLSearchParams) => void, replace = false) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          change(next);
-          return next;
-        },
-        { replace },
-      );
+      const next = new URLSearchParams(window.location.search);
+      change(next);
+      setParams(next, { replace });
     },
     [setParams],
   );
@@ -89,8 +86,18 @@ export function useListParams<S extends string, F extends string>(config: ListCo
       }),
     toggleSort: (nextSort) =>
       update((next) => {
+        // The sort and order in the address now, should a change not have rendered yet.
+        const currentSort = sorts.find((s) => s === next.get('sort')) ?? defaultSort;
+        const currentOrder = next.get('order');
+        const orderNow: SortOrder = currentOrder === 'asc' || currentOrder === 'desc' ? currentOrder : defaultOrder;
         const nextOrder: SortOrder =
-          nextSort === sort ? (order === 'asc' ? 'desc' : 'asc') : descendingFirst.includes(nextSort) ? 'desc' : 'asc';
+          nextSort === currentSort
+            ? orderNow === 'asc'
+              ? 'desc'
+              : 'asc'
+            : descendingFirst.includes(nextSort)
+              ? 'desc'
+              : 'asc';
         next.set('sort', nextSort);
         next.set('order', nextOrder);
         next.delete('page');
