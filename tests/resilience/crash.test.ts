@@ -14,8 +14,8 @@ import { kill, spawnStarting } from './support/process.js';
 import { reportSummary } from './support/summary.js';
 
 /**
- * Vigie as a real process, killed with SIGKILL at seeded random moments while clients write (creates and versioned
- * edits, through an API token), then started again on the same database. After each restart: the database is
+ * Vigie as a real process, killed with SIGKILL at seeded random moments while clients write (creates, versioned
+ * edits and admissions to the working group, through an API token), then started again on the same database. After each restart: the database is
  * sound, every write whose answer came back (2xx) is there with its version, and nothing is half-written (an
  * institution without its association rows, a version without its audit event, an audit event without its write,
  * a broken audit chain).
@@ -38,6 +38,8 @@ interface Tracked {
   version: number;
   /** A write sent whose answer never came: it may or may not have happened. */
   pending: boolean;
+  /** An institution's admission to the working group: not asked, asked without an answer, acknowledged. */
+  member: 'no' | 'pending' | 'yes';
   writer: number;
 }
 
@@ -53,9 +55,19 @@ describe.each(testEngines())('SIGKILL at random moments on %s', (engine) => {
   const tag = `Crash ${engine} ${SEED}`;
   const random = seeded(SEED + (engine === 'postgres' ? 1 : 0));
   const tracked: Tracked[] = [];
-  const counts = { kills: 0, acknowledged: 0, recordChecks: 0, inFlight: 0, applied: 0, lost: 0, refused: 0 };
+  const counts = {
+    kills: 0,
+    acknowledged: 0,
+    admissions: 0,
+    recordChecks: 0,
+    inFlight: 0,
+    applied: 0,
+    lost: 0,
+    refused: 0,
+  };
   const started = Date.now();
   let associations: { AOM: string; AOMF: string };
+  let groupId: string;
 
   const env = () => ({
     VIGIE_DATA_DIR: dataDir,
@@ -82,7 +94,8 @@ describe.each(testEngines())('SIGKILL at random moments on %s', (engine) => {
       engine,
       counts,
       `${counts.kills} kills survived (one during the first start), ${counts.acknowledged} acknowledged writes ` +
-        `checked present with their version and audit (${counts.recordChecks} record checks after restarts), ` +
+        `checked present with their version and audit (${counts.admissions} of them admissions to the group; ` +
+        `${counts.recordChecks} record checks after restarts), ` +
         `${counts.inFlight} writes in flight at a kill ` +
         `(${counts.applied} had happened, ${counts.lost} had not), ${counts.refused} refused, seed ${SEED}, ` +
         `in ${Math.round((Date.now() - started) / 1000)} s`,
@@ -98,9 +111,20 @@ describe.each(testEngines())('SIGKILL at random moments on %s', (engine) => {
       const mine = tracked.filter((t) => t.writer === writer && t.id && !t.pending);
       const create = mine.length < 3 || random.next() < 0.3;
       const kind: Kind = random.next() < 0.7 ? 'institution' : 'partner';
+      const outside = mine.filter((t) => t.kind === 'institution' && t.member === 'no');
+      const admit = !create && outside.length > 0 && random.next() < 0.25;
       let record: Tracked;
       let request: { method: string; path: string; body: unknown };
-      if (create) {
+      if (admit) {
+        // Admission: the membership, its first status, an empty contact point and two audit events, at once.
+        record = random.pick(outside);
+        record.member = 'pending';
+        request = {
+          method: 'POST',
+          path: `/api/v1/groups/${groupId}/members`,
+          body: { institutionId: record.id, status: 'active' },
+        };
+      } else if (create) {
         serial += 1;
         record = {
           kind,
@@ -108,6 +132,7 @@ describe.each(testEngines())('SIGKILL at random moments on %s', (engine) => {
           base: `${tag} w${writer} #${serial} ${Date.now()}`,
           version: 0,
           pending: true,
+          member: 'no',
           writer,
         };
         tracked.push(record);
@@ -133,6 +158,13 @@ describe.each(testEngines())('SIGKILL at random moments on %s', (engine) => {
         answer = await send(url, credentials, request.method, request.path, request.body);
       } catch {
         return; // the process is gone: this write stays pending, to be resolved after the restart
+      }
+      if (admit) {
+        if (answer.status !== 201) throw new Error(`admission: ${answer.status} ${JSON.stringify(answer.body)}`);
+        counts.acknowledged += 1;
+        counts.admissions += 1;
+        record.member = 'yes';
+        continue;
       }
       record.pending = false;
       if (answer.status === 200 || answer.status === 201) {
@@ -265,12 +297,84 @@ describe.each(testEngines())('SIGKILL at random moments on %s', (engine) => {
         record.version = row.version;
         record.pending = false;
       }
+      problems.push(
+        ...(await verifyMemberships(
+          db,
+          institutions.map((i) => i.id),
+        )),
+      );
       const known = new Set(tracked.map((t) => t.id));
       for (const id of rows.keys()) {
         if (!known.has(id)) problems.push(`${id} was written, but no writer sent it`);
       }
     } finally {
       await database.close();
+    }
+    return problems;
+  }
+
+  /**
+   * Admissions: each membership of the test's institutions has its first status, one contact point of the
+   * institution's and both audit events; positions in the group stay distinct; an acknowledged admission is there,
+   * one nobody asked for is not.
+   */
+  async function verifyMemberships(db: Database['db'], institutionIds: string[]): Promise<string[]> {
+    const problems: string[] = [];
+    const ours = new Set(institutionIds);
+    const memberships = await db
+      .selectFrom('group_memberships')
+      .select(['id', 'institution_id', 'group_id', 'position'])
+      .execute();
+    const positions = memberships.filter((m) => m.group_id === groupId).map((m) => m.position);
+    if (new Set(positions).size !== positions.length) problems.push(`two members share a position: ${positions}`);
+    const admitted = memberships.filter((m) => ours.has(m.institution_id));
+    const ids = admitted.map((m) => m.id).concat(['none']);
+    const changes = await db
+      .selectFrom('membership_status_changes')
+      .select('membership_id')
+      .where('membership_id', 'in', ids)
+      .execute();
+    const contacts = await db
+      .selectFrom('contact_points')
+      .select(['id', 'membership_id', 'owner_institution_id'])
+      .where('membership_id', 'in', ids)
+      .execute();
+    const audits = await db
+      .selectFrom('audit_events')
+      .select(['entity', 'entity_id', 'action'])
+      .where('entity', 'in', ['membership', 'contact_point'])
+      .execute();
+    const created = (entity: string, id: string) =>
+      audits.filter((a) => a.entity === entity && a.entity_id === id && a.action === 'create').length;
+    for (const membership of admitted) {
+      const contact = contacts.filter((c) => c.membership_id === membership.id);
+      const history = changes.filter((c) => c.membership_id === membership.id).length;
+      if (history !== 1 || contact.length !== 1 || contact[0]?.owner_institution_id !== membership.institution_id) {
+        problems.push(`membership ${membership.id}: ${history} status changes, ${contact.length} contact points`);
+      }
+      if (created('membership', membership.id) !== 1 || (contact[0] && created('contact_point', contact[0].id) !== 1)) {
+        problems.push(`membership ${membership.id}: its audit events are not one each`);
+      }
+    }
+    const existing = new Set([...memberships.map((m) => `membership:${m.id}`)]);
+    const contactIds = new Set((await db.selectFrom('contact_points').select('id').execute()).map((c) => c.id));
+    for (const audit of audits) {
+      const there =
+        audit.entity === 'membership' ? existing.has(`membership:${audit.entity_id}`) : contactIds.has(audit.entity_id);
+      if (!there)
+        problems.push(`an audit event (${audit.action}) for ${audit.entity} ${audit.entity_id}, which does not exist`);
+    }
+    for (const record of tracked) {
+      if (record.kind !== 'institution' || !record.id) continue;
+      const member = admitted.some((m) => m.institution_id === record.id);
+      if (record.member === 'yes' && !member) problems.push(`institution ${record.id}: admission acknowledged, gone`);
+      if (record.member === 'no' && member) problems.push(`institution ${record.id}: a member, but nobody admitted it`);
+      if (record.member === 'pending') {
+        counts.inFlight += 1;
+        if (member) counts.applied += 1;
+        else counts.lost += 1;
+      }
+      record.member = member ? 'yes' : 'no';
     }
     return problems;
   }
@@ -293,6 +397,7 @@ describe.each(testEngines())('SIGKILL at random moments on %s', (engine) => {
         expect(applied).toHaveLength(Object.keys(migrations).length);
         expect(await database.db.selectFrom('seed_runs').selectAll().execute()).toHaveLength(seeds.length);
         expect(await database.db.selectFrom('group_memberships').selectAll().execute()).toHaveLength(10);
+        groupId = (await database.db.selectFrom('groups').select('id').executeTakeFirstOrThrow()).id;
         const codes = await database.db.selectFrom('associations').select(['id', 'code']).execute();
         associations = {
           AOM: codes.find((a) => a.code === 'AOM')?.id as string,
