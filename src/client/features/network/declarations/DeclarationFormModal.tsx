@@ -1,10 +1,8 @@
 import { Checkbox, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import type { Declaration } from '../../../../shared/contract/network';
 import type { Visibility } from '../../../../shared/roles';
-import { ApiError, fieldError } from '../../../api/http';
 import { FormModal } from '../../../components/FormModal';
-import { notifySuccess } from '../../../components/notify';
+import { useRecordForm } from '../../../components/use-record-form';
 import { VisibilitySelect } from '../../../components/VisibilityBadge';
 import { useT } from '../../../i18n/use-t';
 import { useAssociations } from '../associations/api';
@@ -57,33 +55,16 @@ export function DeclarationFormModal({ declaration, opened, onClose, onSaved }: 
   const { t } = useT();
   const associations = useAssociations();
   const save = useSaveDeclaration(declaration?.id);
-  const adopt = useAdoptDeclaration();
-  const [values, setValues] = useState(() => valuesOf(declaration));
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const error = (name: string) => fieldError(save.error, name);
-
-  const close = () => {
-    setValues(valuesOf(declaration));
-    save.reset();
-    onClose();
-  };
-  const submit = () =>
-    save.mutate(declaration ? { ...bodyOf(values), version: declaration.version } : bodyOf(values), {
-      onSuccess: (saved) => {
-        notifySuccess(declaration ? t('common:notices.saved') : t('network:declarations.created'));
-        setValues(valuesOf(saved));
-        save.reset();
-        onClose();
-        onSaved?.(saved);
-      },
-    });
-  const reload = () => {
-    if (!declaration) return;
-    const current = save.error instanceof ApiError ? save.error.current<Declaration>() : undefined;
-    adopt(current, declaration.id);
-    if (current) setValues(valuesOf(current));
-    save.reset();
-  };
+  const { values, set, error, close, submit, reload } = useRecordForm({
+    record: declaration,
+    valuesOf,
+    bodyOf,
+    save,
+    adopt: useAdoptDeclaration(),
+    savedNotice: declaration ? t('common:notices.saved') : t('network:declarations.created'),
+    onClose,
+    onSaved,
+  });
 
   return (
     <FormModal

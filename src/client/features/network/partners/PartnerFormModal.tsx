@@ -1,10 +1,8 @@
 import { NativeSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import type { Partner } from '../../../../shared/contract/network';
 import type { Visibility } from '../../../../shared/roles';
-import { ApiError, fieldError } from '../../../api/http';
 import { FormModal } from '../../../components/FormModal';
-import { notifySuccess } from '../../../components/notify';
+import { useRecordForm } from '../../../components/use-record-form';
 import { VisibilitySelect } from '../../../components/VisibilityBadge';
 import { useCountryOptions } from '../../../i18n/countries';
 import { entriesOf } from '../../../i18n/label-maps';
@@ -57,33 +55,16 @@ export function PartnerFormModal({ partner, opened, onClose, onSaved }: PartnerF
   const { t } = useT();
   const countries = useCountryOptions();
   const save = useSavePartner(partner?.id);
-  const adopt = useAdoptPartner();
-  const [values, setValues] = useState(() => valuesOf(partner));
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const error = (name: string) => fieldError(save.error, name);
-
-  const close = () => {
-    setValues(valuesOf(partner));
-    save.reset();
-    onClose();
-  };
-  const submit = () =>
-    save.mutate(partner ? { ...bodyOf(values), version: partner.version } : bodyOf(values), {
-      onSuccess: (saved) => {
-        notifySuccess(partner ? t('common:notices.saved') : t('network:partners.created'));
-        setValues(valuesOf(saved));
-        save.reset();
-        onClose();
-        onSaved?.(saved);
-      },
-    });
-  const reload = () => {
-    if (!partner) return;
-    const current = save.error instanceof ApiError ? save.error.current<Partner>() : undefined;
-    adopt(current, partner.id);
-    if (current) setValues(valuesOf(current));
-    save.reset();
-  };
+  const { values, set, error, close, submit, reload } = useRecordForm({
+    record: partner,
+    valuesOf,
+    bodyOf,
+    save,
+    adopt: useAdoptPartner(),
+    savedNotice: partner ? t('common:notices.saved') : t('network:partners.created'),
+    onClose,
+    onSaved,
+  });
 
   return (
     <FormModal
