@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/actor.js';
 import { visibleTo } from '../../auth/visibility.js';
 import type { DB, PlanActionTable } from '../../db/schema.js';
 import { matchesText, offsetOf } from '../../http/pagination.js';
+import { pointsAtVisible } from '../owned-records.js';
 
 // A transaction is a Kysely too: repository functions take either.
 type Executor = Kysely<DB>;
@@ -212,13 +213,14 @@ export async function partnersOf(db: Executor, actionIds: string[]) {
     .execute();
 }
 
-/** How many records of each kind (meetings, trainings, visits…) serve each action. */
-export async function linkCountsOf(db: Executor, actionIds: string[]) {
+/** How many records of each kind (meetings, trainings, visits…) that the actor may see serve each action. */
+export async function linkCountsOf(db: Executor, actor: Actor, actionIds: string[]) {
   if (actionIds.length === 0) return [];
   return db
     .selectFrom('plan_action_links')
     .select(['action_id', 'entity', (eb) => eb.fn.countAll<number>().as('n')])
     .where('action_id', 'in', actionIds)
+    .where(pointsAtVisible(actor, 'plan_action_links'))
     .groupBy(['action_id', 'entity'])
     .orderBy('entity')
     .execute();

@@ -23,7 +23,7 @@ async function presentRows(db: Kysely<DB>, actor: Actor, rows: repo.ActionListRo
   const [participants, partners, links] = await Promise.all([
     repo.participantsOf(db, ids),
     repo.partnersOf(db, ids),
-    repo.linkCountsOf(db, ids),
+    repo.linkCountsOf(db, actor, ids),
   ]);
   return rows.map((row) => presentAction(actor, row, { participants, partners, links }));
 }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { Engine } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
+import { pointsAtVisible } from '../owned-records.js';
 import { type ActionFilters, filteredActions, involves, isOverdue } from './actions.repo.js';
 import { filteredIndicators } from './indicators.repo.js';
 import { filteredReports, type ReportFilters } from './reports.repo.js';
@@ -26,10 +27,11 @@ export function actionCounts(db: Executor, actor: Actor, filters: ActionFilters,
     .execute();
 }
 
-/** Records (meetings, trainings, visits…) linked to the visible actions, by axis (or sub-item). */
+/** Records (meetings, trainings, visits…) the actor may see, linked to the visible actions, by axis (or sub-item). */
 export function linkCounts(db: Executor, actor: Actor, filters: ActionFilters, today: string) {
   return filteredActions(db, actor, filters, today)
     .innerJoin('plan_action_links', 'plan_action_links.action_id', 'plan_actions.id')
+    .where(pointsAtVisible(actor, 'plan_action_links'))
     .select((eb) => [
       'plan_axes.id as axis_id',
       'plan_axes.parent_id as axis_parent_id',
