@@ -423,3 +423,276 @@ export interface JobTable {
 }
 
 export type JobRow = Selectable<JobTable>;
+
+// Documents (2026-11-28T1600_documents): the library, its files' versions (bytes included) and attachments.
+export interface DB {
+  documents: DocumentTable;
+  document_versions: DocumentVersionTable;
+  document_links: DocumentLinkTable;
+}
+
+export interface DocumentTable extends Versioned, Owned {
+  id: string;
+  title: string;
+  description: string | null;
+  language: string | null;
+  current_version_no: number;
+  created_by: string | null;
+}
+
+export interface DocumentVersionTable {
+  id: string;
+  document_id: string;
+  number: number;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  text_content: string | null;
+  /** The stored bytes: never select it in lists (name the columns). */
+  content: Uint8Array;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface DocumentLinkTable {
+  document_id: string;
+  entity: string;
+  entity_id: string;
+  created_at: string;
+}
+
+// Monitoring (2026-11-28T1620_monitoring): facilities, visits, checklists, findings, recommendations, urgent cases.
+export interface DB {
+  facilities: FacilityTable;
+  checklist_templates: ChecklistTemplateTable;
+  checklist_template_themes: ChecklistTemplateThemeTable;
+  checklist_template_questions: ChecklistTemplateQuestionTable;
+  visits: VisitTable;
+  visit_status_changes: VisitStatusChangeTable;
+  visit_institutions: VisitInstitutionTable;
+  visit_partners: VisitPartnerTable;
+  visit_team: VisitTeamTable;
+  visit_checklist_answers: VisitChecklistAnswerTable;
+  findings: FindingTable;
+  recommendations: RecommendationTable;
+  recommendation_follow_ups: RecommendationFollowUpTable;
+  urgent_situations: UrgentSituationTable;
+}
+
+export interface FacilityTable extends Versioned, Owned {
+  id: string;
+  name: string;
+  kind: string;
+  country_code: string;
+  region: string | null;
+  city: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  operating_authority: string | null;
+  capacity: number | null;
+  holds_children: number;
+  is_open: number;
+  notes: string | null;
+}
+
+export interface ChecklistTemplateTable extends Versioned, Owned {
+  id: string;
+  name_fr: string;
+  name_en: string | null;
+  description_fr: string | null;
+  description_en: string | null;
+  is_active: number;
+}
+
+export interface ChecklistTemplateThemeTable {
+  id: string;
+  template_id: string;
+  position: number;
+  theme: string;
+  title_fr: string;
+  title_en: string | null;
+}
+
+export interface ChecklistTemplateQuestionTable {
+  id: string;
+  theme_id: string;
+  position: number;
+  text_fr: string;
+  text_en: string | null;
+  /** JSON array of strings. */
+  standards: string;
+}
+
+export interface VisitTable extends Versioned, Owned {
+  id: string;
+  facility_id: string;
+  starts_on: string;
+  ends_on: string;
+  type: string;
+  announced: number;
+  status: string;
+  status_changed_at: string;
+  status_changed_by: string | null;
+  objectives: string | null;
+  summary: string | null;
+  population_total: number | null;
+  population_children: number | null;
+  population_unaccompanied: number | null;
+  population_girls: number | null;
+  population_age_0_5: number | null;
+  population_age_6_11: number | null;
+  population_age_12_14: number | null;
+  population_age_15_17: number | null;
+  checklist_template_id: string | null;
+  checklist_started_at: string | null;
+}
+
+export interface VisitStatusChangeTable {
+  id: string;
+  visit_id: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  changed_at: string;
+  changed_by: string | null;
+}
+
+export interface VisitInstitutionTable {
+  visit_id: string;
+  institution_id: string;
+}
+
+export interface VisitPartnerTable {
+  visit_id: string;
+  partner_id: string;
+}
+
+export interface VisitTeamTable {
+  id: string;
+  visit_id: string;
+  position: number;
+  name: string;
+  role: string | null;
+  institution_id: string | null;
+}
+
+export interface VisitChecklistAnswerTable {
+  id: string;
+  visit_id: string;
+  theme_position: number;
+  theme: string;
+  theme_title_fr: string;
+  theme_title_en: string | null;
+  question_position: number;
+  question_fr: string;
+  question_en: string | null;
+  standards: string;
+  answer: string | null;
+  note: string | null;
+  answered_at: string | null;
+  answered_by: string | null;
+}
+
+export interface FindingTable extends Versioned {
+  id: string;
+  visit_id: string;
+  theme: string;
+  severity: string;
+  text: string;
+  standards: string;
+  evidence: string | null;
+}
+
+export interface RecommendationTable extends Versioned {
+  id: string;
+  visit_id: string;
+  finding_id: string | null;
+  addressee: string;
+  text: string;
+  theme: string;
+  priority: string;
+  issued_on: string;
+  due_on: string | null;
+  repeats_id: string | null;
+  status: string;
+  status_on: string;
+  first_reply_on: string | null;
+}
+
+export interface RecommendationFollowUpTable {
+  id: string;
+  recommendation_id: string;
+  happened_on: string;
+  from_status: string;
+  to_status: string;
+  note: string | null;
+  evidence: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface UrgentSituationTable extends Versioned {
+  id: string;
+  visit_id: string;
+  code: string;
+  age_band: string;
+  sex: string;
+  nationality: string | null;
+  /** JSON array of need categories. */
+  needs: string;
+  referred_to: string | null;
+  status: string;
+  /** AES-256-GCM under the configuration's key, the row's id as context: never clear text. */
+  details_encrypted: string | null;
+}
+
+// Notifications (2026-11-28T1630_notifications): in-app notifications, preferences per kind, the email outbox.
+export interface DB {
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
+  email_outbox: EmailOutboxTable;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  entity: string;
+  entity_id: string;
+  occasion: string;
+  link: string;
+  params: string;
+  created_at: string;
+  read_at: string | null;
+  email_state: string;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: string;
+  mode: string;
+  updated_at: string;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  user_id: string | null;
+  to_address: string;
+  language: string;
+  purpose: string;
+  /** `{subject, text, html, headers}` as JSON, AES-256-GCM encrypted under the configuration's key (context: id). */
+  content: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export type NotificationRow = Selectable<NotificationTable>;
+export type EmailOutboxRow = Selectable<EmailOutboxTable>;

@@ -3,6 +3,9 @@ import * as foundation from './2026-11-28T1200_foundation.js';
 import * as plan from './2026-11-28T1400_plan.js';
 import * as accounts from './2026-11-28T1500_accounts.js';
 import * as operations from './2026-11-28T1510_operations.js';
+import * as documents from './2026-11-28T1600_documents.js';
+import * as monitoring from './2026-11-28T1620_monitoring.js';
+import * as notifications from './2026-11-28T1630_notifications.js';
 
 /** Every migration, by name; names sort in the order they run. Listed explicitly so bundling cannot lose one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +13,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1400_plan': plan,
   '2026-11-28T1500_accounts': accounts,
   '2026-11-28T1510_operations': operations,
+  '2026-11-28T1600_documents': documents,
+  '2026-11-28T1620_monitoring': monitoring,
+  '2026-11-28T1630_notifications': notifications,
 };
