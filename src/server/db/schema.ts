@@ -696,3 +696,192 @@ export interface EmailOutboxTable {
 
 export type NotificationRow = Selectable<NotificationTable>;
 export type EmailOutboxRow = Selectable<EmailOutboxTable>;
+
+export interface DB {
+  activities: ActivityTable;
+  activity_institutions: ActivityInstitutionTable;
+  activity_partners: ActivityPartnerTable;
+  activity_themes: ActivityThemeTable;
+  training_participants: TrainingParticipantTable;
+  statement_responses: StatementResponseTable;
+  activity_follow_ups: ActivityFollowUpTable;
+  calendar_feeds: CalendarFeedTable;
+}
+
+export interface ActivityTable extends Versioned, Owned {
+  id: string;
+  kind: string;
+  axis: number;
+  title: string;
+  all_day: number;
+  /** As entered, local to `time_zone`: 'YYYY-MM-DD' when all-day, 'YYYY-MM-DDTHH:mm' otherwise. */
+  starts_local: string;
+  ends_local: string;
+  time_zone: string;
+  starts_utc: string;
+  ends_utc: string;
+  city: string | null;
+  country_code: string | null;
+  online: number;
+  body_id: string | null;
+  cadence_months: number | null;
+  /** Kind-specific scalars, JSON (validated by the contract's schema of the kind). */
+  details: string;
+  notes: string | null;
+}
+
+export interface ActivityInstitutionTable {
+  activity_id: string;
+  institution_id: string;
+  role: string;
+}
+
+export interface ActivityPartnerTable {
+  activity_id: string;
+  partner_id: string;
+  role: string;
+}
+
+export interface ActivityThemeTable {
+  activity_id: string;
+  theme: string;
+}
+
+export interface TrainingParticipantTable {
+  activity_id: string;
+  audience: string;
+  sex: string;
+  count: number;
+}
+
+export interface StatementResponseTable extends Versioned {
+  id: string;
+  activity_id: string;
+  received_on: string;
+  summary: string | null;
+}
+
+export interface ActivityFollowUpTable extends Versioned {
+  id: string;
+  activity_id: string;
+  text: string;
+  owner: string | null;
+  due_on: string | null;
+  status: string;
+}
+
+export interface CalendarFeedTable {
+  id: string;
+  scope: string;
+  user_id: string | null;
+  institution_id: string | null;
+  /** HMAC of the secret token; the token itself is never stored. */
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+// Awareness (2026-11-28T1640_awareness): sessions and campaigns, their reach (counts only), materials.
+export interface DB {
+  materials: MaterialTable;
+  awareness_sessions: AwarenessSessionTable;
+  awareness_reach: AwarenessReachTable;
+  awareness_session_partners: AwarenessSessionPartnerTable;
+  awareness_session_materials: AwarenessSessionMaterialTable;
+}
+
+export interface MaterialTable extends Versioned, Owned {
+  id: string;
+  kind: string;
+  title: string;
+  description: string | null;
+  /** JSON array of language tags. */
+  languages: string;
+  age_min: number | null;
+  age_max: number | null;
+  approval_status: string;
+  status_changed_by: string | null;
+  status_changed_at: string | null;
+}
+
+export interface AwarenessSessionTable extends Versioned, Owned {
+  id: string;
+  title: string;
+  setting: string;
+  channel: string;
+  facility_id: string | null;
+  country_code: string | null;
+  place: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  /** JSON array of language tags. */
+  languages: string;
+  funder_partner_id: string | null;
+  budget_minor: number | string | null;
+  budget_currency: string | null;
+  repeat_of_id: string | null;
+  estimated_audience: number | string | null;
+  adults: number;
+  notes: string | null;
+}
+
+export interface AwarenessReachTable {
+  session_id: string;
+  sex: string;
+  age_band: string;
+  status: string;
+  count: number;
+}
+
+export interface AwarenessSessionPartnerTable {
+  session_id: string;
+  partner_id: string;
+}
+
+export interface AwarenessSessionMaterialTable {
+  session_id: string;
+  material_id: string;
+}
+
+// Public site (2026-11-28T1650_public_site): pages for children per institution and language.
+export interface DB {
+  child_page_contents: ChildPageContentTable;
+}
+
+export interface InstitutionTable {
+  /** The institution's address on the public site (`/fr/<slug>`); null until its first page for children. */
+  public_slug: string | null;
+}
+
+export interface ChildPageContentTable {
+  id: string;
+  institution_id: string;
+  language: string;
+  status: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  institution_name: string;
+  about: string;
+  promise: string;
+  who_can_ask: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  hours: string | null;
+  website: string | null;
+  complaint_form_url: string | null;
+  next_steps: string;
+  /** JSON text: `[{ topic, text }]`. */
+  rights: string;
+  /** JSON text: `[{ label, number }]`. */
+  emergency_numbers: string;
+  data_use: string;
+  /** JSON text: the page's headings and link texts in its language. */
+  labels: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
