@@ -7,7 +7,6 @@ import * as documents from './2026-11-28T1600_documents.js';
 import * as activities from './2026-11-28T1610_activities.js';
 import * as monitoring from './2026-11-28T1620_monitoring.js';
 import * as notifications from './2026-11-28T1630_notifications.js';
-import * as publicSite from './2026-11-28T1650_public_site.js';
 
 /** Every migration, by name; names sort in the order they run. Listed explicitly so bundling cannot lose one. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +18,4 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1610_activities': activities,
   '2026-11-28T1620_monitoring': monitoring,
   '2026-11-28T1630_notifications': notifications,
-  '2026-11-28T1650_public_site': publicSite,
 };
