@@ -32,3 +32,44 @@ export function negotiateLanguage(header: string | undefined): InterfaceLanguage
     .sort((a, b) => b.q - a.q);
   return ranked.map((entry) => entry.base).find(isInterfaceLanguage);
 }
+
+/**
+ * Languages of the public pages for children: the interface languages, and those children arriving in the
+ * Mediterranean speak. An institution writes its page in any of them; `dir` drives the page's `<html dir>`.
+ */
+export const pageLanguages = [
+  ...interfaceLanguages,
+  { code: 'prs', dir: 'rtl', nativeName: 'دری' },
+  { code: 'ps', dir: 'rtl', nativeName: 'پښتو' },
+  { code: 'fa', dir: 'rtl', nativeName: 'فارسی' },
+  { code: 'ur', dir: 'rtl', nativeName: 'اردو' },
+  { code: 'ku', dir: 'ltr', nativeName: 'Kurdî' },
+  { code: 'ti', dir: 'ltr', nativeName: 'ትግርኛ' },
+  { code: 'am', dir: 'ltr', nativeName: 'አማርኛ' },
+  { code: 'so', dir: 'ltr', nativeName: 'Soomaali' },
+  { code: 'sq', dir: 'ltr', nativeName: 'Shqip' },
+  { code: 'mk', dir: 'ltr', nativeName: 'Македонски' },
+  { code: 'tr', dir: 'ltr', nativeName: 'Türkçe' },
+  { code: 'bn', dir: 'ltr', nativeName: 'বাংলা' },
+  { code: 'wo', dir: 'ltr', nativeName: 'Wolof' },
+  { code: 'bm', dir: 'ltr', nativeName: 'Bamanankan' },
+  { code: 'ff', dir: 'ltr', nativeName: 'Fulfulde' },
+  { code: 'ln', dir: 'ltr', nativeName: 'Lingála' },
+  { code: 'uk', dir: 'ltr', nativeName: 'Українська' },
+  { code: 'ru', dir: 'ltr', nativeName: 'Русский' },
+] as const;
+
+export type PageLanguage = (typeof pageLanguages)[number]['code'];
+export const pageLanguageCodes = pageLanguages.map((l) => l.code) as [PageLanguage, ...PageLanguage[]];
+
+export function isPageLanguage(value: string): value is PageLanguage {
+  return (pageLanguageCodes as string[]).includes(value);
+}
+
+export function pageDirectionOf(code: string): 'ltr' | 'rtl' {
+  return pageLanguages.find((l) => l.code === code)?.dir ?? 'ltr';
+}
+
+export function pageLanguageName(code: string): string {
+  return pageLanguages.find((l) => l.code === code)?.nativeName ?? code;
+}

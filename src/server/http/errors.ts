@@ -21,6 +21,7 @@ export const errorCodes = [
   'two_factor_not_enabled',
   'invalid_two_factor_code',
   'login_challenge_invalid',
+  'invalid_status_transition',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
