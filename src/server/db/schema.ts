@@ -661,6 +661,8 @@ export interface NotificationTable {
   entity: string;
   entity_id: string;
   occasion: string;
+  record_table: string;
+  record_id: string;
   link: string;
   params: string;
   created_at: string;

@@ -30,6 +30,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entity_id', 'text', (c) => c.notNull())
     // What makes this reminder a new event for the record, e.g. `overdue:2026-11-30` (its planned end).
     .addColumn('occasion', 'text', (c) => c.notNull())
+    // The owned row (table, id) whose visibility decides whether the person may still see the notification: it is
+    // shown only while they may see that row, and not once it is gone.
+    .addColumn('record_table', 'text', (c) => c.notNull())
+    .addColumn('record_id', 'text', (c) => c.notNull())
     // Path in the web app of the record (`/actions/<id>`), and the message's parameters (title, date…) as JSON.
     .addColumn('link', 'text', (c) => c.notNull())
     .addColumn('params', 'text', (c) => c.notNull())
