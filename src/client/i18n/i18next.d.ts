@@ -2,6 +2,7 @@ import 'i18next';
 import type audit from '../../shared/locales/fr/audit.json';
 import type auth from '../../shared/locales/fr/auth.json';
 import type common from '../../shared/locales/fr/common.json';
+import type documents from '../../shared/locales/fr/documents.json';
 import type network from '../../shared/locales/fr/network.json';
 import type plan from '../../shared/locales/fr/plan.json';
 import type settings from '../../shared/locales/fr/settings.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       audit: typeof audit;
       plan: typeof plan;
       settings: typeof settings;
+      documents: typeof documents;
     };
   }
 }

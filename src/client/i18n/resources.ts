@@ -1,6 +1,7 @@
 import arAudit from '../../shared/locales/ar/audit.json';
 import arAuth from '../../shared/locales/ar/auth.json';
 import arCommon from '../../shared/locales/ar/common.json';
+import arDocuments from '../../shared/locales/ar/documents.json';
 import arNetwork from '../../shared/locales/ar/network.json';
 import arPlan from '../../shared/locales/ar/plan.json';
 import arSettings from '../../shared/locales/ar/settings.json';
@@ -8,6 +9,7 @@ import arUsers from '../../shared/locales/ar/users.json';
 import enAudit from '../../shared/locales/en/audit.json';
 import enAuth from '../../shared/locales/en/auth.json';
 import enCommon from '../../shared/locales/en/common.json';
+import enDocuments from '../../shared/locales/en/documents.json';
 import enNetwork from '../../shared/locales/en/network.json';
 import enPlan from '../../shared/locales/en/plan.json';
 import enSettings from '../../shared/locales/en/settings.json';
@@ -15,6 +17,7 @@ import enUsers from '../../shared/locales/en/users.json';
 import esAudit from '../../shared/locales/es/audit.json';
 import esAuth from '../../shared/locales/es/auth.json';
 import esCommon from '../../shared/locales/es/common.json';
+import esDocuments from '../../shared/locales/es/documents.json';
 import esNetwork from '../../shared/locales/es/network.json';
 import esPlan from '../../shared/locales/es/plan.json';
 import esSettings from '../../shared/locales/es/settings.json';
@@ -22,6 +25,7 @@ import esUsers from '../../shared/locales/es/users.json';
 import frAudit from '../../shared/locales/fr/audit.json';
 import frAuth from '../../shared/locales/fr/auth.json';
 import frCommon from '../../shared/locales/fr/common.json';
+import frDocuments from '../../shared/locales/fr/documents.json';
 import frNetwork from '../../shared/locales/fr/network.json';
 import frPlan from '../../shared/locales/fr/plan.json';
 import frSettings from '../../shared/locales/fr/settings.json';
@@ -37,6 +41,7 @@ export const resources = {
     audit: frAudit,
     plan: frPlan,
     settings: frSettings,
+    documents: frDocuments,
   },
   en: {
     common: enCommon,
@@ -46,6 +51,7 @@ export const resources = {
     audit: enAudit,
     plan: enPlan,
     settings: enSettings,
+    documents: enDocuments,
   },
   ar: {
     common: arCommon,
@@ -55,6 +61,7 @@ export const resources = {
     audit: arAudit,
     plan: arPlan,
     settings: arSettings,
+    documents: arDocuments,
   },
   es: {
     common: esCommon,
@@ -64,7 +71,8 @@ export const resources = {
     audit: esAudit,
     plan: esPlan,
     settings: esSettings,
+    documents: esDocuments,
   },
 };
 
-export const namespaces = ['common', 'auth', 'network', 'users', 'audit', 'plan', 'settings'] as const;
+export const namespaces = ['common', 'auth', 'network', 'users', 'audit', 'plan', 'settings', 'documents'] as const;

@@ -110,3 +110,10 @@ export const documentContentQuery = z.strictObject({
   version: z.coerce.number().int().min(1).max(2_147_483_646).optional(),
   inline: z.enum(['0', '1']).optional(),
 });
+
+export const documentUploadLimits = z.object({
+  maxBytes: z.number().int().min(1),
+  mimes: z.array(z.enum(documentMimes)),
+  extensions: z.array(z.string()),
+});
+export type DocumentUploadLimits = z.infer<typeof documentUploadLimits>;
