@@ -8,7 +8,12 @@ import type { DB } from '../db/schema.js';
  * (entity, id) rather than by a foreign key: plan action links and document attachments. Each module adds the
  * entities it owns, so that a pointer is only ever followed (or counted) as far as the actor may see its target.
  */
-export const ownedRecordTables: Readonly<Record<string, keyof DB & string>> = {};
+export const ownedRecordTables: Readonly<Record<string, keyof DB & string>> = {
+  awareness_session: 'awareness_sessions',
+  material: 'materials',
+  facility: 'facilities',
+  visit: 'visits',
+};
 
 /** Is `entity` one whose records are owned and visibility-checked? */
 export function isOwnedEntity(entity: string): boolean {
