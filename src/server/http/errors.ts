@@ -21,6 +21,7 @@ export const errorCodes = [
   'two_factor_not_enabled',
   'invalid_two_factor_code',
   'login_challenge_invalid',
+  'email_disabled',
   'invalid_status_transition',
   'internal',
 ] as const;
