@@ -23,6 +23,9 @@ export const errorCodes = [
   'login_challenge_invalid',
   'email_disabled',
   'invalid_status_transition',
+  'transition_not_allowed',
+  'visits_wider_than_facility',
+  'checklist_already_started',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
