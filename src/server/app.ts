@@ -16,6 +16,7 @@ import { AppError } from './http/errors.js';
 import { openApiDocument } from './http/openapi.js';
 import { registerRoutes } from './http/route.js';
 import { allRoutes } from './modules/index.js';
+import { acceptOneClickUnsubscribe } from './modules/notifications/notifications.routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -78,6 +79,7 @@ export async function buildApp({
 
   // JSON only: a cross-site HTML form cannot send it, which closes the door to CSRF on cookie-less endpoints.
   app.removeContentTypeParser('text/plain');
+  acceptOneClickUnsubscribe(app);
   registerErrorHandler(app);
   registerAuthentication(app, database.db, config);
 

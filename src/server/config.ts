@@ -32,6 +32,18 @@ export interface Config {
   clientDir: string;
   /** Seconds between this process's looks for due jobs; 0: this process runs no scheduled job. */
   jobsTickSeconds: number;
+  /** The SMTP server email goes through; null: email is off (notifications stay in Vigie). */
+  smtp: SmtpConfig | null;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** `tls`: TLS from the first byte (port 465); `starttls`: plain then upgraded, refused if the server cannot; `none`. */
+  security: 'tls' | 'starttls' | 'none';
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
 }
 
 const envSchema = z.object({
@@ -64,6 +76,12 @@ const envSchema = z.object({
     ),
   VIGIE_CLIENT_DIR: z.string().min(1).default('./dist/client'),
   VIGIE_JOBS_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  VIGIE_SMTP_HOST: z.string().trim().min(1).optional(),
+  VIGIE_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  VIGIE_SMTP_SECURITY: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+  VIGIE_SMTP_USER: z.string().min(1).optional(),
+  VIGIE_SMTP_PASSWORD: z.string().min(1).optional(),
+  VIGIE_MAIL_FROM: z.string().trim().min(3).max(300).optional(),
 });
 
 export class ConfigError extends Error {}
@@ -111,6 +129,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  if (e.VIGIE_SMTP_HOST && !e.VIGIE_MAIL_FROM) {
+    throw new ConfigError('VIGIE_SMTP_HOST needs VIGIE_MAIL_FROM: the sender of Vigie’s emails.');
+  }
+  if ((e.VIGIE_SMTP_USER === undefined) !== (e.VIGIE_SMTP_PASSWORD === undefined)) {
+    throw new ConfigError('VIGIE_SMTP_USER and VIGIE_SMTP_PASSWORD go together: set both or neither.');
+  }
   const dataDir = path.resolve(e.VIGIE_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
@@ -136,5 +160,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https://'),
     clientDir: path.resolve(e.VIGIE_CLIENT_DIR),
     jobsTickSeconds: e.VIGIE_JOBS_TICK_SECONDS,
+    smtp:
+      e.VIGIE_SMTP_HOST && e.VIGIE_MAIL_FROM
+        ? {
+            host: e.VIGIE_SMTP_HOST,
+            port: e.VIGIE_SMTP_PORT ?? (e.VIGIE_SMTP_SECURITY === 'tls' ? 465 : 587),
+            security: e.VIGIE_SMTP_SECURITY,
+            user: e.VIGIE_SMTP_USER,
+            password: e.VIGIE_SMTP_PASSWORD,
+            from: e.VIGIE_MAIL_FROM,
+          }
+        : null,
   };
 }

@@ -9,6 +9,7 @@ import { contactPointRoutes } from './contact-points/contact-points.routes.js';
 import { declarationRoutes } from './declarations/declarations.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 import { partnerRoutes } from './partners/partners.routes.js';
 import { planModuleRoutes } from './plan/plan.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
@@ -30,4 +31,5 @@ export const allRoutes: RouteDefinition[] = [
   ...sessionRoutes,
   ...settingsRoutes,
   ...operationsRoutes,
+  ...notificationRoutes,
 ];

@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { nowIso } from '../../http/versioning.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
 import { staleVersion } from '../audit/stale-version.js';
+import { emailAccountLink } from '../notifications/account-emails.js';
 import { canListUsers, canManageUser } from './users.policy.js';
 import { presentUser } from './users.present.js';
 import * as repo from './users.repo.js';
@@ -105,7 +106,9 @@ export async function createUser(db: Kysely<DB>, config: Config, context: AuditC
       after: row,
       institutionId: row.institution_id,
     });
-    return issueLink(trx, config, 'invitation', row.id, actor.kind === 'user' ? actor.user.id : null);
+    const link = await issueLink(trx, config, 'invitation', row.id, actor.kind === 'user' ? actor.user.id : null);
+    await emailAccountLink(trx, config, row, 'invitation', link);
+    return link;
   });
   return { user: await getUser(db, actor, row.id), invitation };
 }
@@ -174,6 +177,7 @@ export async function passwordResetLink(db: Kysely<DB>, config: Config, context:
   return db.transaction().execute(async (trx) => {
     const purpose = target.status === 'invited' ? 'invitation' : 'password_reset';
     const link = await issueLink(trx, config, purpose, id, actor.kind === 'user' ? actor.user.id : null);
+    await emailAccountLink(trx, config, target, purpose, link);
     await recordAudit(trx, context, {
       entity: 'user',
       entityId: id,

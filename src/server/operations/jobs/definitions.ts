@@ -1,5 +1,6 @@
 import { purgeExpiredSessions } from '../../auth/sessions.js';
 import { recordAudit } from '../../modules/audit/record-audit.js';
+import { notificationJobs } from '../../modules/notifications/notifications.jobs.js';
 import { purgeExpired } from '../retention/retention.js';
 import type { JobDefinition } from './scheduler.js';
 
@@ -39,4 +40,5 @@ export const jobDefinitions: JobDefinition[] = [
       return { deleted };
     },
   },
+  ...notificationJobs,
 ];

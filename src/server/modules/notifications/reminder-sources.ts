@@ -1,0 +1,203 @@
+import { finishedStatuses } from '../plan/actions.repo.js';
+import type { ReminderEvent, ReminderSource } from './reminders.js';
+
+/** Days before a reporting period ends that its missing reports are reminded. */
+export const REPORTS_NOTICE_DAYS = 14;
+/** Days before a meeting or a visit that it is announced. */
+export const UPCOMING_NOTICE_DAYS = 7;
+
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+export function addMonths(day: string, months: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const target = date.getUTCMonth() + months;
+  date.setUTCMonth(target);
+  // 31 January + 1 month is the end of February, not 3 March.
+  if (date.getUTCMonth() !== ((target % 12) + 12) % 12) date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Plan actions past their planned end and neither done nor cancelled; again if the end date moves. */
+const overdueActions: ReminderSource = async (db, today) => {
+  const rows = await db
+    .selectFrom('plan_actions')
+    .select(['id', 'title', 'planned_end', 'lead_institution_id', 'owner_institution_id'])
+    .where('planned_end', '<', today)
+    .where('status', 'not in', finishedStatuses)
+    .execute();
+  return rows.map(
+    (row): ReminderEvent => ({
+      kind: 'action_overdue',
+      entity: 'plan_action',
+      entityId: row.id,
+      occasion: `overdue:${row.planned_end}`,
+      link: `/actions/${row.id}`,
+      params: { title: row.title, date: row.planned_end as string },
+      institutionIds: [row.lead_institution_id ?? row.owner_institution_id].filter((id): id is string => !!id),
+      auditEntity: 'plan_action',
+      visibility: { table: 'plan_actions', id: row.id },
+    }),
+  );
+};
+
+/**
+ * Each member institution of a plan's group that still owes indicator reports for an open period ending within
+ * REPORTS_NOTICE_DAYS (stage `due`) or already ended (stage `overdue`): once per stage and end date.
+ */
+const dueIndicatorReports: ReminderSource = async (db, today) => {
+  const periods = await db
+    .selectFrom('reporting_periods')
+    .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
+    .select([
+      'reporting_periods.id',
+      'reporting_periods.plan_id',
+      'reporting_periods.label',
+      'reporting_periods.ends_on',
+      'plans.group_id',
+    ])
+    .where('reporting_periods.status', '=', 'open')
+    .where('reporting_periods.ends_on', '<=', addDays(today, REPORTS_NOTICE_DAYS))
+    .execute();
+  const events: ReminderEvent[] = [];
+  for (const period of periods) {
+    const indicators = await db
+      .selectFrom('indicators')
+      .select(['indicators.id', 'indicators.axis_id'])
+      .where('indicators.plan_id', '=', period.plan_id)
+      .execute();
+    if (indicators.length === 0) continue;
+    const members = await db
+      .selectFrom('group_memberships')
+      .innerJoin('institutions', 'institutions.id', 'group_memberships.institution_id')
+      .select(['institutions.id', 'institutions.name_fr'])
+      .where('group_memberships.group_id', '=', period.group_id)
+      .where('group_memberships.status', '=', 'active')
+      .execute();
+    for (const member of members) {
+      // Indicators of an axis the institution is marked out of are not owed.
+      const exempt = new Set(
+        (
+          await db
+            .selectFrom('plan_axis_exceptions')
+            .select('axis_id')
+            .where('institution_id', '=', member.id)
+            .execute()
+        ).map((r) => r.axis_id),
+      );
+      const owed = indicators.filter((i) => !i.axis_id || !exempt.has(i.axis_id)).map((i) => i.id);
+      if (owed.length === 0) continue;
+      const done = await db
+        .selectFrom('indicator_reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('period_id', '=', period.id)
+        .where('institution_id', '=', member.id)
+        .where('indicator_id', 'in', owed)
+        .where('status', 'in', ['submitted', 'validated'])
+        .executeTakeFirstOrThrow();
+      const missing = owed.length - Number(done.n);
+      if (missing <= 0) continue;
+      const stage = period.ends_on < today ? 'overdue' : 'due';
+      events.push({
+        kind: 'indicator_report_due',
+        entity: 'reporting_period',
+        entityId: period.id,
+        occasion: `${stage}:${period.ends_on}:${member.id}`,
+        link: `/plans/${period.plan_id}/reports`,
+        params: { stage, period: period.label, institution: member.name_fr, date: period.ends_on, missing },
+        institutionIds: [member.id],
+        auditEntity: null,
+        visibility: { table: 'plans', id: period.plan_id },
+      });
+    }
+  }
+  return events;
+};
+
+/** Meetings starting within UPCOMING_NOTICE_DAYS: told to the owner's and the taking part institutions'. */
+const upcomingMeetings: ReminderSource = async (db, today) => {
+  const rows = await db
+    .selectFrom('activities')
+    .select(['id', 'title', 'starts_local', 'starts_utc', 'owner_institution_id'])
+    .where('kind', '=', 'meeting')
+    .where('starts_utc', '>=', new Date().toISOString())
+    .where('starts_utc', '<', addDays(today, UPCOMING_NOTICE_DAYS + 1))
+    .execute();
+  const events: ReminderEvent[] = [];
+  for (const row of rows) {
+    const taking = await db
+      .selectFrom('activity_institutions')
+      .select('institution_id')
+      .where('activity_id', '=', row.id)
+      .execute();
+    const institutionIds = [
+      ...new Set([row.owner_institution_id, ...taking.map((t) => t.institution_id)].filter((id) => id !== null)),
+    ] as string[];
+    events.push({
+      kind: 'meeting_upcoming',
+      entity: 'activity',
+      entityId: row.id,
+      occasion: `upcoming:${row.starts_utc}`,
+      link: `/activities/${row.id}`,
+      params: { title: row.title, date: row.starts_local.slice(0, 10) },
+      institutionIds,
+      auditEntity: 'activity',
+      visibility: { table: 'activities', id: row.id },
+    });
+  }
+  return events;
+};
+
+/**
+ * Dialogue bodies with a cadence whose next meeting is past due: the last meeting (or the body's own start, when it
+ * has met never) plus the cadence is before today, and no meeting of the body is held or planned since.
+ */
+const overdueDialogueBodies: ReminderSource = async (db, today) => {
+  const bodies = await db
+    .selectFrom('activities as body')
+    .select((eb) => [
+      'body.id',
+      'body.title',
+      'body.starts_local',
+      'body.cadence_months',
+      'body.owner_institution_id',
+      eb
+        .selectFrom('activities as meeting')
+        .select((m) => m.fn.max('meeting.starts_local').as('last'))
+        .whereRef('meeting.body_id', '=', 'body.id')
+        .where('meeting.kind', '=', 'meeting')
+        .as('last_meeting'),
+    ])
+    .where('body.kind', '=', 'dialogue_body')
+    .where('body.cadence_months', 'is not', null)
+    .execute();
+  const events: ReminderEvent[] = [];
+  for (const body of bodies) {
+    const since = ((body.last_meeting as string | null) ?? body.starts_local).slice(0, 10);
+    const expected = addMonths(since, body.cadence_months as number);
+    if (expected >= today) continue;
+    events.push({
+      kind: 'dialogue_overdue',
+      entity: 'activity',
+      entityId: body.id,
+      occasion: `overdue:${expected}`,
+      link: `/activities/${body.id}`,
+      params: { title: body.title, since, date: expected },
+      institutionIds: body.owner_institution_id ? [body.owner_institution_id] : [],
+      auditEntity: 'activity',
+      visibility: { table: 'activities', id: body.id },
+    });
+  }
+  return events;
+};
+
+/** Every source the reminders job runs, in order. */
+export const reminderSources: ReminderSource[] = [
+  overdueActions,
+  dueIndicatorReports,
+  upcomingMeetings,
+  overdueDialogueBodies,
+];
