@@ -783,3 +783,65 @@ export interface CalendarFeedTable {
   created_at: string;
   revoked_at: string | null;
 }
+
+// Awareness (2026-11-28T1640_awareness): sessions and campaigns, their reach (counts only), materials.
+export interface DB {
+  materials: MaterialTable;
+  awareness_sessions: AwarenessSessionTable;
+  awareness_reach: AwarenessReachTable;
+  awareness_session_partners: AwarenessSessionPartnerTable;
+  awareness_session_materials: AwarenessSessionMaterialTable;
+}
+
+export interface MaterialTable extends Versioned, Owned {
+  id: string;
+  kind: string;
+  title: string;
+  description: string | null;
+  /** JSON array of language tags. */
+  languages: string;
+  age_min: number | null;
+  age_max: number | null;
+  approval_status: string;
+  status_changed_by: string | null;
+  status_changed_at: string | null;
+}
+
+export interface AwarenessSessionTable extends Versioned, Owned {
+  id: string;
+  title: string;
+  setting: string;
+  channel: string;
+  facility_id: string | null;
+  country_code: string | null;
+  place: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  /** JSON array of language tags. */
+  languages: string;
+  funder_partner_id: string | null;
+  budget_minor: number | string | null;
+  budget_currency: string | null;
+  repeat_of_id: string | null;
+  estimated_audience: number | string | null;
+  adults: number;
+  notes: string | null;
+}
+
+export interface AwarenessReachTable {
+  session_id: string;
+  sex: string;
+  age_band: string;
+  status: string;
+  count: number;
+}
+
+export interface AwarenessSessionPartnerTable {
+  session_id: string;
+  partner_id: string;
+}
+
+export interface AwarenessSessionMaterialTable {
+  session_id: string;
+  material_id: string;
+}

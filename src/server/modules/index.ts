@@ -5,6 +5,7 @@ import type { RouteDefinition } from '../http/route.js';
 import { operationsRoutes } from '../operations/operations.routes.js';
 import { associationRoutes } from './associations/associations.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { awarenessRoutes } from './awareness/awareness.routes.js';
 import { contactPointRoutes } from './contact-points/contact-points.routes.js';
 import { declarationRoutes } from './declarations/declarations.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
@@ -27,6 +28,7 @@ export const allRoutes: RouteDefinition[] = [
   ...partnerRoutes,
   ...declarationRoutes,
   ...planModuleRoutes,
+  ...awarenessRoutes,
   ...twoFactorRoutes,
   ...sessionRoutes,
   ...settingsRoutes,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awarenessReach } from './awareness-reach.js';
 import {
   can,
   id,
@@ -377,6 +378,9 @@ export const planProgress = z.object({
       overdue: z.number().int(),
       linkedRecords: z.number().int(),
       indicators: z.array(indicatorProgress),
+      /** Awareness sessions linked to the axis's actions: their honest reach (each group once, media apart); null
+       * when none the caller may see is linked. */
+      reach: awarenessReach.nullable(),
     }),
   ),
   institutions: z.array(

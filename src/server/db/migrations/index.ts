@@ -7,6 +7,7 @@ import * as documents from './2026-11-28T1600_documents.js';
 import * as activities from './2026-11-28T1610_activities.js';
 import * as monitoring from './2026-11-28T1620_monitoring.js';
 import * as notifications from './2026-11-28T1630_notifications.js';
+import * as awareness from './2026-11-28T1640_awareness.js';
 
 /** Every migration, by name; names sort in the order they run. Listed explicitly so bundling cannot lose one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1610_activities': activities,
   '2026-11-28T1620_monitoring': monitoring,
   '2026-11-28T1630_notifications': notifications,
+  '2026-11-28T1640_awareness': awareness,
 };

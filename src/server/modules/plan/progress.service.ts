@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { Engine } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../http/errors.js';
+import { computeReach } from '../awareness/reach.js';
 import { type ActionFilters, todayUtc, visibleInstitutions } from './actions.repo.js';
 import { unknownReference } from './plan-errors.js';
 import { axesOf, findVisiblePlan, groupMembersOf } from './plans.repo.js';
@@ -82,7 +83,20 @@ export async function getPlanProgress(
     (a) => a.parent_id === null && (!filterAxis || a.id === (filterAxis.parent_id ?? filterAxis.id)),
   );
 
-  const progressAxes: Progress['axes'] = topAxes.map((axis) => {
+  // Awareness reach per axis, from the sessions linked to its actions (in practice axis 4), with the same filters.
+  const reaches = await Promise.all(
+    topAxes.map((axis) =>
+      computeReach(db, actor, {
+        plan: { planId, axisId: query.axisId ?? axis.id },
+        institutionId: query.institutionId,
+        from: period?.starts_on,
+        to: period?.ends_on,
+      }),
+    ),
+  );
+
+  const progressAxes: Progress['axes'] = topAxes.map((axis, index) => {
+    const reach = reaches[index];
     const actions = noActions();
     let overdue = 0;
     for (const row of actionRows.filter((r) => topOf(r) === axis.id)) {
@@ -134,6 +148,7 @@ export async function getPlanProgress(
       overdue,
       linkedRecords,
       indicators: axisIndicators,
+      reach: reach && reach.sessions > 0 ? reach : null,
     };
   });
 
