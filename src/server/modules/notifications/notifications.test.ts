@@ -297,6 +297,41 @@ describe.each(testEngines())('notifications and email on %s', (engine) => {
     expect((await as(people.staffFR)('GET', '/api/v1/admin/email')).statusCode).toBe(403);
     expect((await as(people.staffFR)('POST', '/api/v1/admin/email/test')).statusCode).toBe(403);
   });
+  it('lets retention delete read notifications and sent emails, never unread ones or emails still to send', async () => {
+    const old = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    await t.db.updateTable('notifications').set({ read_at: old }).where('read_at', 'is not', null).execute();
+    await t.db.updateTable('email_outbox').set({ sent_at: old }).where('status', '=', 'sent').execute();
+    await t.db.updateTable('notifications').set({ created_at: old }).where('read_at', 'is', null).execute();
+    const unread = await t.db.selectFrom('notifications').select('id').where('read_at', 'is', null).execute();
+    expect(unread.length).toBeGreaterThan(0);
+    const pending = await t.db
+      .insertInto('email_outbox')
+      .values({
+        id: '00000000-0000-4000-8000-000000000001',
+        user_id: null,
+        to_address: 'later@vigie.test',
+        language: 'fr',
+        purpose: 'test',
+        content: 'v1.x.y.z',
+        status: 'pending',
+        attempts: 3,
+        next_attempt_at: new Date(Date.now() + 3600_000).toISOString(),
+        locked_by: null,
+        locked_until: null,
+        last_error: 'down',
+        last_attempt_at: old,
+        created_at: old,
+        sent_at: null,
+      })
+      .execute();
+    expect(pending).toBeDefined();
+    const purge = await as(people.admin)('POST', '/api/v1/admin/jobs/retention-purge/run');
+    expect(purge.json().outcome).toBe('succeeded');
+    expect(await t.db.selectFrom('notifications').select('id').where('read_at', 'is not', null).execute()).toEqual([]);
+    expect(await t.db.selectFrom('notifications').select('id').execute()).toHaveLength(unread.length);
+    const left = await t.db.selectFrom('email_outbox').select(['to_address', 'status']).execute();
+    expect(left).toEqual([{ to_address: 'later@vigie.test', status: 'pending' }]);
+  });
 });
 
 describe.each(testEngines())('without SMTP on %s', (engine) => {

@@ -1,4 +1,5 @@
 import { formerContactPoints } from '../../modules/contact-points/contact-points.retention.js';
+import { readNotifications } from '../../modules/notifications/notifications.retention.js';
 import type { RetentionKind } from './registry.js';
 
 /** Addresses and browsers of past sign-ins: kept for security investigations, then cleared; the rows stay. */
@@ -67,4 +68,10 @@ const revokedApiTokens: RetentionKind = {
  * Every kind of record with a retention period, in the order administrators see them. Later modules add theirs
  * here (see `registry.ts`).
  */
-export const retentionKinds: RetentionKind[] = [formerContactPoints, signInMetadata, oneTimeLinks, revokedApiTokens];
+export const retentionKinds: RetentionKind[] = [
+  formerContactPoints,
+  signInMetadata,
+  oneTimeLinks,
+  revokedApiTokens,
+  readNotifications,
+];
