@@ -225,6 +225,10 @@ describe.each(testEngines())('retention on %s', (engine) => {
       ],
       oneTimeLinks: [{ entity: 'one_time_token', count: 2, effect: 'deleted' }],
       revokedApiTokens: [{ entity: 'api_token', count: 1, effect: 'deleted' }],
+      readNotifications: [
+        { entity: 'notification', count: 0, effect: 'deleted' },
+        { entity: 'email', count: 0, effect: 'deleted' },
+      ],
     });
     expect(await count('contact_points')).toBe(before.contactPoints);
     expect(await count('sessions')).toBe(before.sessions);
