@@ -3,6 +3,7 @@ import { sessionRoutes } from '../auth/sessions.routes.js';
 import { twoFactorRoutes } from '../auth/two-factor.routes.js';
 import type { RouteDefinition } from '../http/route.js';
 import { operationsRoutes } from '../operations/operations.routes.js';
+import { activityRoutes } from './activities/activities.routes.js';
 import { associationRoutes } from './associations/associations.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { awarenessRoutes } from './awareness/awareness.routes.js';
@@ -28,6 +29,7 @@ export const allRoutes: RouteDefinition[] = [
   ...partnerRoutes,
   ...declarationRoutes,
   ...planModuleRoutes,
+  ...activityRoutes,
   ...awarenessRoutes,
   ...twoFactorRoutes,
   ...sessionRoutes,

@@ -9,6 +9,7 @@ import type { DB } from '../db/schema.js';
  * entities it owns, so that a pointer is only ever followed (or counted) as far as the actor may see its target.
  */
 export const ownedRecordTables: Readonly<Record<string, keyof DB & string>> = {
+  activity: 'activities',
   awareness_session: 'awareness_sessions',
   material: 'materials',
   facility: 'facilities',
