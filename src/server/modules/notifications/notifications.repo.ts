@@ -9,7 +9,12 @@ import { offsetOf } from '../../http/pagination.js';
 type Executor = Kysely<DB>;
 
 /** The owned tables reminders point at (`record_table`); a notification about anything else is never shown. */
-export const reminderTables = ['plan_actions', 'plans', 'activities'] as const satisfies readonly (keyof DB)[];
+export const reminderTables = [
+  'plan_actions',
+  'plans',
+  'activities',
+  'visits',
+] as const satisfies readonly (keyof DB)[];
 
 /** The person may still see the record a notification is about (and it still exists). */
 function recordVisible(actor: Actor) {

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { finishedStatuses } from '../plan/actions.repo.js';
 import type { ReminderEvent, ReminderSource } from './reminders.js';
 
@@ -152,23 +154,25 @@ const upcomingMeetings: ReminderSource = async (db, today) => {
 };
 
 /**
- * Dialogue bodies with a cadence whose next meeting is past due: the last meeting (or the body's own start, when it
- * has met never) plus the cadence is before today, and no meeting of the body is held or planned since.
+ * Dialogue bodies behind their cadence, as the activities list counts them: the last meeting held (or, before any,
+ * the body's set-up) is older than the cadence. Once per expected date.
  */
 const overdueDialogueBodies: ReminderSource = async (db, today) => {
+  const now = new Date().toISOString();
   const bodies = await db
     .selectFrom('activities as body')
     .select((eb) => [
       'body.id',
       'body.title',
-      'body.starts_local',
+      'body.starts_utc',
       'body.cadence_months',
       'body.owner_institution_id',
       eb
         .selectFrom('activities as meeting')
-        .select((m) => m.fn.max('meeting.starts_local').as('last'))
+        .select((m) => m.fn.max('meeting.starts_utc').as('last'))
         .whereRef('meeting.body_id', '=', 'body.id')
         .where('meeting.kind', '=', 'meeting')
+        .where('meeting.starts_utc', '<=', now)
         .as('last_meeting'),
     ])
     .where('body.kind', '=', 'dialogue_body')
@@ -176,7 +180,7 @@ const overdueDialogueBodies: ReminderSource = async (db, today) => {
     .execute();
   const events: ReminderEvent[] = [];
   for (const body of bodies) {
-    const since = ((body.last_meeting as string | null) ?? body.starts_local).slice(0, 10);
+    const since = ((body.last_meeting as string | null) ?? body.starts_utc).slice(0, 10);
     const expected = addMonths(since, body.cadence_months as number);
     if (expected >= today) continue;
     events.push({
@@ -194,10 +198,99 @@ const overdueDialogueBodies: ReminderSource = async (db, today) => {
   return events;
 };
 
+/** Recommendation statuses that still call for something from the authority. */
+const openRecommendation = ['issued', 'acknowledged', 'accepted', 'in_progress', 'partly_implemented'];
+/** Days before a recommendation's due date that it is reminded. */
+export const RECOMMENDATION_NOTICE_DAYS = 30;
+
+/**
+ * Open recommendations due within RECOMMENDATION_NOTICE_DAYS (stage `due`) or past due (stage `overdue`), told to
+ * the institutions of the visit that issued them: once per stage and due date.
+ */
+const dueRecommendations: ReminderSource = async (db, today) => {
+  const rows = await db
+    .selectFrom('recommendations')
+    .innerJoin('visits', 'visits.id', 'recommendations.visit_id')
+    .innerJoin('facilities', 'facilities.id', 'visits.facility_id')
+    .select([
+      'recommendations.id',
+      'recommendations.text',
+      'recommendations.due_on',
+      'visits.id as visit_id',
+      'visits.owner_institution_id',
+      'facilities.name as facility',
+    ])
+    .where('recommendations.due_on', 'is not', null)
+    .where('recommendations.due_on', '<=', addDays(today, RECOMMENDATION_NOTICE_DAYS))
+    .where('recommendations.status', 'in', openRecommendation)
+    .execute();
+  const events: ReminderEvent[] = [];
+  for (const row of rows) {
+    const due = row.due_on as string;
+    const stage = due < today ? 'overdue' : 'due';
+    events.push({
+      kind: 'recommendation_due',
+      entity: 'recommendation',
+      entityId: row.id,
+      occasion: `${stage}:${due}`,
+      link: `/recommendations/${row.id}`,
+      params: { stage, title: shorten(row.text), facility: row.facility, date: due },
+      institutionIds: await visitInstitutions(db, row.visit_id, row.owner_institution_id),
+      auditEntity: 'recommendation',
+      visibility: { table: 'visits', id: row.visit_id },
+    });
+  }
+  return events;
+};
+
+/** Planned visits starting within UPCOMING_NOTICE_DAYS, told to the leading and the joining institutions. */
+const upcomingVisits: ReminderSource = async (db, today) => {
+  const rows = await db
+    .selectFrom('visits')
+    .innerJoin('facilities', 'facilities.id', 'visits.facility_id')
+    .select(['visits.id', 'visits.starts_on', 'visits.owner_institution_id', 'facilities.name as facility'])
+    .where('visits.status', '=', 'planned')
+    .where('visits.starts_on', '>=', today)
+    .where('visits.starts_on', '<=', addDays(today, UPCOMING_NOTICE_DAYS))
+    .execute();
+  const events: ReminderEvent[] = [];
+  for (const row of rows) {
+    events.push({
+      kind: 'visit_upcoming',
+      entity: 'visit',
+      entityId: row.id,
+      occasion: `upcoming:${row.starts_on}`,
+      link: `/visits/${row.id}`,
+      params: { title: row.facility, date: row.starts_on },
+      institutionIds: await visitInstitutions(db, row.id, row.owner_institution_id),
+      auditEntity: 'visit',
+      visibility: { table: 'visits', id: row.id },
+    });
+  }
+  return events;
+};
+
+async function visitInstitutions(db: Kysely<DB>, visitId: string, owner: string | null): Promise<string[]> {
+  const joining = await db
+    .selectFrom('visit_institutions')
+    .select('institution_id')
+    .where('visit_id', '=', visitId)
+    .execute();
+  return [...new Set([owner, ...joining.map((j) => j.institution_id)].filter((id): id is string => id !== null))];
+}
+
+/** A recommendation's text is long: its start names it in a subject line. */
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= 80 ? flat : `${flat.slice(0, 79)}…`;
+}
+
 /** Every source the reminders job runs, in order. */
 export const reminderSources: ReminderSource[] = [
   overdueActions,
   dueIndicatorReports,
   upcomingMeetings,
   overdueDialogueBodies,
+  dueRecommendations,
+  upcomingVisits,
 ];
