@@ -13,7 +13,15 @@ import {
 import type { Action, Plan } from '../../../shared/contract/plan.js';
 import { type Visibility, visibilities } from '../../../shared/roles.js';
 import { linkRecord, unlinkEverywhere, unlinkRecord } from './actions.repo.js';
-import { axisId, countRows, firstDetail, type People, seededPlan, signInPeople } from './plan.fixtures.js';
+import {
+  axisId,
+  countRows,
+  firstDetail,
+  type People,
+  recordActivity,
+  seededPlan,
+  signInPeople,
+} from './plan.fixtures.js';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
@@ -258,28 +266,33 @@ describe.each(testEngines())('plan actions on %s', (engine) => {
     });
   });
 
-  it('counts linked records by kind; refuses to delete an action still linked; deletes with the version', async () => {
+  it('counts linked activities as far as the caller may see them; refuses to delete an action still linked', async () => {
     const action = (await create(people.staffFR, { title: 'Formation des agents' })).json() as Action;
-    const meeting = randomUUID();
-    const training = randomUUID();
+    const meeting = await recordActivity(t, people.staffFR, { kind: 'meeting' });
+    const training = await recordActivity(t, people.staffFR, { kind: 'training' });
+    const secret = await recordActivity(t, people.staffFR, { kind: 'study_visit', visibility: 'institution' });
     await t.db.transaction().execute(async (trx) => {
-      await linkRecord(trx, action.id, 'meeting', meeting);
-      await linkRecord(trx, action.id, 'meeting', meeting);
-      await linkRecord(trx, action.id, 'training', training);
+      await linkRecord(trx, action.id, 'activity', meeting);
+      await linkRecord(trx, action.id, 'activity', meeting);
+      await linkRecord(trx, action.id, 'activity', training);
+      await linkRecord(trx, action.id, 'activity', secret);
     });
-    const linked = (await request(t.app, people.staffFR)('GET', `/api/v1/actions/${action.id}`)).json();
-    expect(linked.links).toEqual([
-      { entity: 'meeting', count: 1 },
-      { entity: 'training', count: 1 },
-    ]);
+    const linksFor = async (session: Session) =>
+      (await request(t.app, session)('GET', `/api/v1/actions/${action.id}`)).json().links;
+    expect(await linksFor(people.staffFR)).toEqual([{ entity: 'activity', count: 3 }]);
+    // Another institution's staff do not count France's institution-only visit.
+    expect(await linksFor(people.staffMA)).toEqual([{ entity: 'activity', count: 2 }]);
     const inUse = await request(t.app, people.staffFR)('DELETE', `/api/v1/actions/${action.id}?version=1`);
     expect(inUse.statusCode).toBe(409);
     expect(inUse.json().error).toMatchObject({ code: 'conflict' });
-    expect(await unlinkRecord(t.db, action.id, 'meeting', meeting)).toBe(true);
-    expect(await unlinkRecord(t.db, action.id, 'meeting', meeting)).toBe(false);
-    // A deleted training leaves every action it served.
-    await unlinkEverywhere(t.db, 'training', training);
-    expect((await request(t.app, people.staffFR)('GET', `/api/v1/actions/${action.id}`)).json().links).toEqual([]);
+    expect(await unlinkRecord(t.db, action.id, 'activity', meeting)).toBe(true);
+    expect(await unlinkRecord(t.db, action.id, 'activity', meeting)).toBe(false);
+    // A deleted activity leaves every action it served.
+    await unlinkEverywhere(t.db, 'activity', training);
+    expect(await linksFor(people.staffFR)).toEqual([{ entity: 'activity', count: 1 }]);
+    expect(await linksFor(people.staffMA)).toEqual([]);
+    await unlinkEverywhere(t.db, 'activity', secret);
+    expect(await linksFor(people.staffFR)).toEqual([]);
     expect((await request(t.app, people.staffMA)('DELETE', `/api/v1/actions/${action.id}?version=1`)).statusCode).toBe(
       403,
     );

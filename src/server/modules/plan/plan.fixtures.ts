@@ -126,3 +126,23 @@ export function firstDetail(response: LightMyRequestResponse) {
   expect(response.statusCode, response.body).toBe(400);
   return response.json().error.details[0];
 }
+
+/** A real activity (a meeting by default) recorded through the API, for the records that count in an action. */
+export async function recordActivity(
+  t: TestApp,
+  session: Session,
+  body: { kind?: 'meeting' | 'training' | 'study_visit'; visibility?: string; title?: string } = {},
+): Promise<string> {
+  const kind = body.kind ?? 'meeting';
+  const response = await request(t.app, session)('POST', '/api/v1/activities', {
+    kind,
+    title: body.title ?? `Activity (${kind})`,
+    startsAt: '2017-05-10',
+    endsAt: '2017-05-10',
+    timeZone: 'Europe/Paris',
+    visibility: body.visibility ?? 'group',
+    details: {},
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
+}

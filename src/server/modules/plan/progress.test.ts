@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type Session, startTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
@@ -12,6 +11,7 @@ import {
   indicatorId,
   type People,
   periodId,
+  recordActivity,
   seededPlan,
   signInPeople,
 } from './plan.fixtures.js';
@@ -122,10 +122,11 @@ describe.each(testEngines())('plan progress on %s', (engine) => {
       visibility: 'institution',
       plannedEnd: '2017-03-31',
     });
+    const meetings = [await recordActivity(t, people.staffFR), await recordActivity(t, people.staffFR)];
+    const secretVisit = await recordActivity(t, people.staffFR, { kind: 'study_visit', visibility: 'institution' });
     await t.db.transaction().execute(async (trx) => {
-      await linkRecord(trx, late, 'meeting', randomUUID());
-      await linkRecord(trx, late, 'meeting', randomUUID());
-      await linkRecord(trx, secretAction, 'visit', randomUUID());
+      for (const meeting of meetings) await linkRecord(trx, late, 'activity', meeting);
+      await linkRecord(trx, secretAction, 'activity', secretVisit);
     });
 
     const childrenCells = (seed: number) =>
