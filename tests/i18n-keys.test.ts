@@ -13,7 +13,16 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const localesDir = path.join(root, 'src/shared/locales');
 const languages = ['fr', 'en', 'ar', 'es'] as const;
-const clientNamespaces = ['common', 'auth', 'network', 'users', 'audit', 'plan', 'settings'] as const;
+const clientNamespaces = [
+  'common',
+  'auth',
+  'network',
+  'users',
+  'audit',
+  'plan',
+  'settings',
+  'notifications',
+] as const;
 const namespaces = [...clientNamespaces, 'errors'] as const;
 
 type Catalog = Map<string, string>;
@@ -54,10 +63,11 @@ function usedKeys(): Map<string, Set<string>> {
   const used = new Map<string, Set<string>>();
   for (const file of sourceFiles(path.join(root, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    // The server formats only `errors` messages: elsewhere in its code, `audit:verify` is a command, not a key.
+    // The server formats only `errors` and `notifications` (emails) messages: elsewhere in its code, `audit:verify`
+    // is a command, not a key.
     const serverSide = path.relative(root, file).startsWith(`src${path.sep}server${path.sep}`);
     for (const match of text.matchAll(pattern)) {
-      if (serverSide && match[2] !== 'errors') continue;
+      if (serverSide && match[2] !== 'errors' && match[2] !== 'notifications') continue;
       const key = `${match[2]}:${match[3]}`;
       const places = used.get(key) ?? new Set<string>();
       places.add(path.relative(root, file));

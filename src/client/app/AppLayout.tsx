@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useT } from '../i18n/use-t';
 import classes from './AppLayout.module.css';
 import { LanguageMenu } from './LanguageMenu';
@@ -49,6 +50,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LanguageMenu />
             <UserMenu />
           </Group>

@@ -1,5 +1,6 @@
 import { Box, NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconBooks,
   IconBuildingBank,
   IconCalendarStats,
   IconFileText,
@@ -7,6 +8,7 @@ import {
   IconHistory,
   IconShieldLock,
   IconSitemap,
+  IconSpeakerphone,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -27,6 +29,8 @@ interface NavItem {
     | 'common:nav.users'
     | 'common:nav.audit'
     | 'plan:nav.plans'
+    | 'awareness:nav.sessions'
+    | 'awareness:nav.materials'
     | 'settings:security.nav';
   Icon: ComponentType<{ size?: number; 'aria-hidden'?: 'true' }>;
   /** Other paths this entry stands for (a group's page is the working group, an action's page the plan). */
@@ -36,7 +40,7 @@ interface NavItem {
 }
 
 interface NavSection {
-  label: 'common:nav.network' | 'common:nav.administration' | 'plan:nav.section';
+  label: 'common:nav.network' | 'common:nav.administration' | 'plan:nav.section' | 'awareness:nav.section';
   items: NavItem[];
 }
 
@@ -54,6 +58,18 @@ const sections: NavSection[] = [
   {
     label: 'plan:nav.section',
     items: [{ to: '/plans', label: 'plan:nav.plans', Icon: IconCalendarStats, alsoActiveUnder: ['/actions'] }],
+  },
+  {
+    label: 'awareness:nav.section',
+    items: [
+      {
+        to: '/awareness-sessions',
+        label: 'awareness:nav.sessions',
+        Icon: IconSpeakerphone,
+        alsoActiveUnder: ['/awareness-reach'],
+      },
+      { to: '/materials', label: 'awareness:nav.materials', Icon: IconBooks },
+    ],
   },
   {
     label: 'common:nav.administration',

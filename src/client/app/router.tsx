@@ -1,4 +1,5 @@
 import { createBrowserRouter, Outlet } from 'react-router';
+import { awarenessRoutes } from '../features/awareness/routes';
 import { planRoutes } from '../features/plan/routes';
 import { AppLayout } from './AppLayout';
 import { FullPageLoader, RequirePermission, RequireSession } from './guards';
@@ -97,6 +98,7 @@ export const router = createBrowserRouter([
             }),
           },
           ...planRoutes,
+          ...awarenessRoutes,
           {
             path: 'users',
             element: (

@@ -4,6 +4,7 @@ import type auth from '../../shared/locales/fr/auth.json';
 import type common from '../../shared/locales/fr/common.json';
 import type documents from '../../shared/locales/fr/documents.json';
 import type network from '../../shared/locales/fr/network.json';
+import type notifications from '../../shared/locales/fr/notifications.json';
 import type plan from '../../shared/locales/fr/plan.json';
 import type settings from '../../shared/locales/fr/settings.json';
 import type users from '../../shared/locales/fr/users.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       users: typeof users;
       audit: typeof audit;
       plan: typeof plan;
+      notifications: typeof notifications;
       settings: typeof settings;
       documents: typeof documents;
     };

@@ -3,6 +3,7 @@ import arAuth from '../../shared/locales/ar/auth.json';
 import arCommon from '../../shared/locales/ar/common.json';
 import arDocuments from '../../shared/locales/ar/documents.json';
 import arNetwork from '../../shared/locales/ar/network.json';
+import arNotifications from '../../shared/locales/ar/notifications.json';
 import arPlan from '../../shared/locales/ar/plan.json';
 import arSettings from '../../shared/locales/ar/settings.json';
 import arUsers from '../../shared/locales/ar/users.json';
@@ -11,6 +12,7 @@ import enAuth from '../../shared/locales/en/auth.json';
 import enCommon from '../../shared/locales/en/common.json';
 import enDocuments from '../../shared/locales/en/documents.json';
 import enNetwork from '../../shared/locales/en/network.json';
+import enNotifications from '../../shared/locales/en/notifications.json';
 import enPlan from '../../shared/locales/en/plan.json';
 import enSettings from '../../shared/locales/en/settings.json';
 import enUsers from '../../shared/locales/en/users.json';
@@ -19,6 +21,7 @@ import esAuth from '../../shared/locales/es/auth.json';
 import esCommon from '../../shared/locales/es/common.json';
 import esDocuments from '../../shared/locales/es/documents.json';
 import esNetwork from '../../shared/locales/es/network.json';
+import esNotifications from '../../shared/locales/es/notifications.json';
 import esPlan from '../../shared/locales/es/plan.json';
 import esSettings from '../../shared/locales/es/settings.json';
 import esUsers from '../../shared/locales/es/users.json';
@@ -27,6 +30,7 @@ import frAuth from '../../shared/locales/fr/auth.json';
 import frCommon from '../../shared/locales/fr/common.json';
 import frDocuments from '../../shared/locales/fr/documents.json';
 import frNetwork from '../../shared/locales/fr/network.json';
+import frNotifications from '../../shared/locales/fr/notifications.json';
 import frPlan from '../../shared/locales/fr/plan.json';
 import frSettings from '../../shared/locales/fr/settings.json';
 import frUsers from '../../shared/locales/fr/users.json';
@@ -40,6 +44,7 @@ export const resources = {
     users: frUsers,
     audit: frAudit,
     plan: frPlan,
+    notifications: frNotifications,
     settings: frSettings,
     documents: frDocuments,
   },
@@ -50,6 +55,7 @@ export const resources = {
     users: enUsers,
     audit: enAudit,
     plan: enPlan,
+    notifications: enNotifications,
     settings: enSettings,
     documents: enDocuments,
   },
@@ -60,6 +66,7 @@ export const resources = {
     users: arUsers,
     audit: arAudit,
     plan: arPlan,
+    notifications: arNotifications,
     settings: arSettings,
     documents: arDocuments,
   },
@@ -70,9 +77,20 @@ export const resources = {
     users: esUsers,
     audit: esAudit,
     plan: esPlan,
+    notifications: esNotifications,
     settings: esSettings,
     documents: esDocuments,
   },
 };
 
-export const namespaces = ['common', 'auth', 'network', 'users', 'audit', 'plan', 'settings', 'documents'] as const;
+export const namespaces = [
+  'common',
+  'auth',
+  'network',
+  'users',
+  'audit',
+  'plan',
+  'notifications',
+  'settings',
+  'documents',
+] as const;

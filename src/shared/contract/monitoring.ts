@@ -361,6 +361,8 @@ export const visitFilters = {
   joint: booleanQuery.optional(),
   /** Led by or joined by this institution. */
   institution: id.optional(),
+  /** Linked to this plan action. */
+  actionId: id.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 };

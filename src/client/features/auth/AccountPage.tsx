@@ -1,5 +1,6 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { type InterfaceLanguage, interfaceLanguages } from '../../../shared/languages';
 import { ApiError, fieldError } from '../../api/http';
 import { DetailList } from '../../components/DetailList';
@@ -149,6 +150,11 @@ export function AccountPage() {
         <TwoFactorSection />
         <SessionsSection />
         <ApiTokensSection />
+        <Section title={t('notifications:account.title')} description={t('notifications:account.description')}>
+          <Anchor component={Link} to="/notifications#preferences">
+            {t('notifications:account.link')}
+          </Anchor>
+        </Section>
       </Stack>
     </>
   );
