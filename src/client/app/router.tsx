@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { awarenessRoutes } from '../features/awareness/routes';
+import { awarenessRoutes } from '../features/awareness/routes';
 import { planRoutes } from '../features/plan/routes';
 import { AppLayout } from './AppLayout';
 import { FullPageLoader, RequirePermission, RequireSession } from './guards';
@@ -98,6 +99,7 @@ export const router = createBrowserRouter([
             }),
           },
           ...planRoutes,
+          ...awarenessRoutes,
           ...awarenessRoutes,
           {
             path: 'users',

@@ -1,6 +1,7 @@
 import 'i18next';
 import type audit from '../../shared/locales/fr/audit.json';
 import type auth from '../../shared/locales/fr/auth.json';
+import type awareness from '../../shared/locales/fr/awareness.json';
 import type common from '../../shared/locales/fr/common.json';
 import type documents from '../../shared/locales/fr/documents.json';
 import type network from '../../shared/locales/fr/network.json';
@@ -20,6 +21,7 @@ declare module 'i18next' {
       users: typeof users;
       audit: typeof audit;
       plan: typeof plan;
+      awareness: typeof awareness;
       notifications: typeof notifications;
       settings: typeof settings;
       documents: typeof documents;

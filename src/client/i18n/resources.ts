@@ -1,4 +1,5 @@
 import arAudit from '../../shared/locales/ar/audit.json';
+import arAwareness from '../../shared/locales/ar/awareness.json';
 import arAuth from '../../shared/locales/ar/auth.json';
 import arCommon from '../../shared/locales/ar/common.json';
 import arDocuments from '../../shared/locales/ar/documents.json';
@@ -8,6 +9,7 @@ import arPlan from '../../shared/locales/ar/plan.json';
 import arSettings from '../../shared/locales/ar/settings.json';
 import arUsers from '../../shared/locales/ar/users.json';
 import enAudit from '../../shared/locales/en/audit.json';
+import enAwareness from '../../shared/locales/en/awareness.json';
 import enAuth from '../../shared/locales/en/auth.json';
 import enCommon from '../../shared/locales/en/common.json';
 import enDocuments from '../../shared/locales/en/documents.json';
@@ -17,6 +19,7 @@ import enPlan from '../../shared/locales/en/plan.json';
 import enSettings from '../../shared/locales/en/settings.json';
 import enUsers from '../../shared/locales/en/users.json';
 import esAudit from '../../shared/locales/es/audit.json';
+import esAwareness from '../../shared/locales/es/awareness.json';
 import esAuth from '../../shared/locales/es/auth.json';
 import esCommon from '../../shared/locales/es/common.json';
 import esDocuments from '../../shared/locales/es/documents.json';
@@ -26,6 +29,7 @@ import esPlan from '../../shared/locales/es/plan.json';
 import esSettings from '../../shared/locales/es/settings.json';
 import esUsers from '../../shared/locales/es/users.json';
 import frAudit from '../../shared/locales/fr/audit.json';
+import frAwareness from '../../shared/locales/fr/awareness.json';
 import frAuth from '../../shared/locales/fr/auth.json';
 import frCommon from '../../shared/locales/fr/common.json';
 import frDocuments from '../../shared/locales/fr/documents.json';
@@ -44,6 +48,7 @@ export const resources = {
     users: frUsers,
     audit: frAudit,
     plan: frPlan,
+    awareness: frAwareness,
     notifications: frNotifications,
     settings: frSettings,
     documents: frDocuments,
@@ -55,6 +60,7 @@ export const resources = {
     users: enUsers,
     audit: enAudit,
     plan: enPlan,
+    awareness: enAwareness,
     notifications: enNotifications,
     settings: enSettings,
     documents: enDocuments,
@@ -66,6 +72,7 @@ export const resources = {
     users: arUsers,
     audit: arAudit,
     plan: arPlan,
+    awareness: arAwareness,
     notifications: arNotifications,
     settings: arSettings,
     documents: arDocuments,
@@ -77,6 +84,7 @@ export const resources = {
     users: esUsers,
     audit: esAudit,
     plan: esPlan,
+    awareness: esAwareness,
     notifications: esNotifications,
     settings: esSettings,
     documents: esDocuments,
@@ -90,6 +98,7 @@ export const namespaces = [
   'users',
   'audit',
   'plan',
+  'awareness',
   'notifications',
   'settings',
   'documents',

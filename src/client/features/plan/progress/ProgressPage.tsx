@@ -14,6 +14,7 @@ import {
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { Fragment, useId, useState } from 'react';
 import type { DimensionKey, PlanProgress } from '../../../../shared/contract/plan';
+import { ReachFacts, ReachGrid, valuesOfGrid } from '../../../components/awareness/ReachGrid';
 import { FiltersBar, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { EmptyMessage, ErrorState, LoadingState } from '../../../components/QueryStates';
@@ -382,6 +383,37 @@ function Indicators({ progress }: { progress: PlanProgress }) {
   );
 }
 
+/** Awareness reach of the axes that have sessions linked to their actions (axis 4): each group once, media apart. */
+function AwarenessReach({ progress }: { progress: PlanProgress }) {
+  const { t } = useT();
+  const localized = useLocalizedText();
+  return (
+    <>
+      {progress.axes.map(
+        (axis) =>
+          axis.reach && (
+            <Stack
+              key={axis.axisId}
+              gap="sm"
+              component="section"
+              aria-label={t('awareness:progress.title', { number: axis.number })}
+              data-reach-axis={axis.number}
+            >
+              <Title order={2} size="h3">
+                {t('awareness:progress.title', { number: axis.number })}
+              </Title>
+              <Text size="sm" c="dimmed">
+                <span dir="auto">{localized(axis.titleFr, axis.titleEn)}</span> — {t('awareness:progress.hint')}
+              </Text>
+              <ReachFacts reach={axis.reach} />
+              <ReachGrid values={valuesOfGrid(axis.reach.children)} />
+            </Stack>
+          ),
+      )}
+    </>
+  );
+}
+
 function ByInstitution({ progress }: { progress: PlanProgress }) {
   const { t } = useT();
   const format = useFormat();
@@ -495,6 +527,7 @@ export function ProgressPage() {
           <Totals progress={query.data} />
           <ActionsByAxis progress={query.data} />
           <Indicators progress={query.data} />
+          <AwarenessReach progress={query.data} />
           <ByInstitution progress={query.data} />
         </Stack>
       )}
