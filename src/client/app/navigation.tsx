@@ -6,6 +6,7 @@ import {
   IconFileText,
   IconHeartHandshake,
   IconHistory,
+  IconMailCog,
   IconShieldLock,
   IconSitemap,
   IconSpeakerphone,
@@ -31,7 +32,8 @@ interface NavItem {
     | 'plan:nav.plans'
     | 'awareness:nav.sessions'
     | 'awareness:nav.materials'
-    | 'settings:security.nav';
+    | 'settings:security.nav'
+    | 'notifications:admin.nav';
   Icon: ComponentType<{ size?: number; 'aria-hidden'?: 'true' }>;
   /** Other paths this entry stands for (a group's page is the working group, an action's page the plan). */
   alsoActiveUnder?: string[];
@@ -80,6 +82,12 @@ const sections: NavSection[] = [
         to: '/settings/security',
         label: 'settings:security.nav',
         Icon: IconShieldLock,
+        anyOf: ['manage:settings:any'],
+      },
+      {
+        to: '/settings/email',
+        label: 'notifications:admin.nav',
+        Icon: IconMailCog,
         anyOf: ['manage:settings:any'],
       },
     ],

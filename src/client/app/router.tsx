@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { awarenessRoutes } from '../features/awareness/routes';
 import { awarenessRoutes } from '../features/awareness/routes';
+import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
 import { planRoutes } from '../features/plan/routes';
 import { AppLayout } from './AppLayout';
 import { FullPageLoader, RequirePermission, RequireSession } from './guards';
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
             path: 'reset-password',
             lazy: async () => ({ Component: (await import('../features/auth/OneTimeLinkPage')).ResetPasswordPage }),
           },
+          unsubscribeRoute,
           {
             // ENROLMENT_PATH: where RequireSession sends whoever must set up two-factor authentication first.
             path: 'two-factor-setup',
@@ -99,6 +101,7 @@ export const router = createBrowserRouter([
             }),
           },
           ...planRoutes,
+          ...notificationRoutes,
           ...awarenessRoutes,
           ...awarenessRoutes,
           {
@@ -144,6 +147,15 @@ export const router = createBrowserRouter([
                 }),
               },
             ],
+          },
+          {
+            path: 'settings/email',
+            element: (
+              <RequirePermission anyOf={['manage:settings:any']}>
+                <Outlet />
+              </RequirePermission>
+            ),
+            children: [emailAdminRoute],
           },
           {
             path: 'account',
