@@ -13,7 +13,17 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const localesDir = path.join(root, 'src/shared/locales');
 const languages = ['fr', 'en', 'ar', 'es'] as const;
-const clientNamespaces = ['common', 'auth', 'network', 'users', 'audit', 'plan', 'settings', 'notifications'] as const;
+const clientNamespaces = [
+  'common',
+  'auth',
+  'network',
+  'users',
+  'audit',
+  'plan',
+  'settings',
+  'monitoring',
+  'notifications',
+] as const;
 const namespaces = [...clientNamespaces, 'errors'] as const;
 
 type Catalog = Map<string, string>;

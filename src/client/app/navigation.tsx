@@ -2,10 +2,14 @@ import { Box, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBooks,
   IconBuildingBank,
+  IconBuildingCommunity,
   IconCalendarStats,
+  IconChecklist,
+  IconClipboardCheck,
   IconFileText,
   IconHeartHandshake,
   IconHistory,
+  IconListCheck,
   IconMailCog,
   IconShieldLock,
   IconSitemap,
@@ -30,6 +34,10 @@ interface NavItem {
     | 'common:nav.users'
     | 'common:nav.audit'
     | 'plan:nav.plans'
+    | 'monitoring:nav.visits'
+    | 'monitoring:nav.facilities'
+    | 'monitoring:nav.tracker'
+    | 'monitoring:nav.templates'
     | 'awareness:nav.sessions'
     | 'awareness:nav.materials'
     | 'settings:security.nav'
@@ -42,7 +50,12 @@ interface NavItem {
 }
 
 interface NavSection {
-  label: 'common:nav.network' | 'common:nav.administration' | 'plan:nav.section' | 'awareness:nav.section';
+  label:
+    | 'common:nav.network'
+    | 'common:nav.administration'
+    | 'plan:nav.section'
+    | 'monitoring:nav.section'
+    | 'awareness:nav.section';
   items: NavItem[];
 }
 
@@ -60,6 +73,15 @@ const sections: NavSection[] = [
   {
     label: 'plan:nav.section',
     items: [{ to: '/plans', label: 'plan:nav.plans', Icon: IconCalendarStats, alsoActiveUnder: ['/actions'] }],
+  },
+  {
+    label: 'monitoring:nav.section',
+    items: [
+      { to: '/visits', label: 'monitoring:nav.visits', Icon: IconClipboardCheck },
+      { to: '/facilities', label: 'monitoring:nav.facilities', Icon: IconBuildingCommunity },
+      { to: '/recommendations', label: 'monitoring:nav.tracker', Icon: IconListCheck },
+      { to: '/checklist-templates', label: 'monitoring:nav.templates', Icon: IconChecklist },
+    ],
   },
   {
     label: 'awareness:nav.section',

@@ -2,6 +2,7 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { awarenessRoutes } from '../features/awareness/routes';
 import { awarenessRoutes } from '../features/awareness/routes';
 import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
+import { monitoringRoutes } from '../features/monitoring/routes';
 import { planRoutes } from '../features/plan/routes';
 import { AppLayout } from './AppLayout';
 import { FullPageLoader, RequirePermission, RequireSession } from './guards';
@@ -101,6 +102,7 @@ export const router = createBrowserRouter([
             }),
           },
           ...planRoutes,
+          ...monitoringRoutes,
           ...notificationRoutes,
           ...awarenessRoutes,
           ...awarenessRoutes,

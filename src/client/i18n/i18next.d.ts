@@ -4,6 +4,7 @@ import type auth from '../../shared/locales/fr/auth.json';
 import type awareness from '../../shared/locales/fr/awareness.json';
 import type common from '../../shared/locales/fr/common.json';
 import type documents from '../../shared/locales/fr/documents.json';
+import type monitoring from '../../shared/locales/fr/monitoring.json';
 import type network from '../../shared/locales/fr/network.json';
 import type notifications from '../../shared/locales/fr/notifications.json';
 import type plan from '../../shared/locales/fr/plan.json';
@@ -25,6 +26,7 @@ declare module 'i18next' {
       notifications: typeof notifications;
       settings: typeof settings;
       documents: typeof documents;
+      monitoring: typeof monitoring;
     };
   }
 }

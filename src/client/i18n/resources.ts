@@ -3,6 +3,7 @@ import arAwareness from '../../shared/locales/ar/awareness.json';
 import arAuth from '../../shared/locales/ar/auth.json';
 import arCommon from '../../shared/locales/ar/common.json';
 import arDocuments from '../../shared/locales/ar/documents.json';
+import arMonitoring from '../../shared/locales/ar/monitoring.json';
 import arNetwork from '../../shared/locales/ar/network.json';
 import arNotifications from '../../shared/locales/ar/notifications.json';
 import arPlan from '../../shared/locales/ar/plan.json';
@@ -13,6 +14,7 @@ import enAwareness from '../../shared/locales/en/awareness.json';
 import enAuth from '../../shared/locales/en/auth.json';
 import enCommon from '../../shared/locales/en/common.json';
 import enDocuments from '../../shared/locales/en/documents.json';
+import enMonitoring from '../../shared/locales/en/monitoring.json';
 import enNetwork from '../../shared/locales/en/network.json';
 import enNotifications from '../../shared/locales/en/notifications.json';
 import enPlan from '../../shared/locales/en/plan.json';
@@ -23,6 +25,7 @@ import esAwareness from '../../shared/locales/es/awareness.json';
 import esAuth from '../../shared/locales/es/auth.json';
 import esCommon from '../../shared/locales/es/common.json';
 import esDocuments from '../../shared/locales/es/documents.json';
+import esMonitoring from '../../shared/locales/es/monitoring.json';
 import esNetwork from '../../shared/locales/es/network.json';
 import esNotifications from '../../shared/locales/es/notifications.json';
 import esPlan from '../../shared/locales/es/plan.json';
@@ -33,6 +36,7 @@ import frAwareness from '../../shared/locales/fr/awareness.json';
 import frAuth from '../../shared/locales/fr/auth.json';
 import frCommon from '../../shared/locales/fr/common.json';
 import frDocuments from '../../shared/locales/fr/documents.json';
+import frMonitoring from '../../shared/locales/fr/monitoring.json';
 import frNetwork from '../../shared/locales/fr/network.json';
 import frNotifications from '../../shared/locales/fr/notifications.json';
 import frPlan from '../../shared/locales/fr/plan.json';
@@ -52,6 +56,7 @@ export const resources = {
     notifications: frNotifications,
     settings: frSettings,
     documents: frDocuments,
+    monitoring: frMonitoring,
   },
   en: {
     common: enCommon,
@@ -64,6 +69,7 @@ export const resources = {
     notifications: enNotifications,
     settings: enSettings,
     documents: enDocuments,
+    monitoring: enMonitoring,
   },
   ar: {
     common: arCommon,
@@ -76,6 +82,7 @@ export const resources = {
     notifications: arNotifications,
     settings: arSettings,
     documents: arDocuments,
+    monitoring: arMonitoring,
   },
   es: {
     common: esCommon,
@@ -88,6 +95,7 @@ export const resources = {
     notifications: esNotifications,
     settings: esSettings,
     documents: esDocuments,
+    monitoring: esMonitoring,
   },
 };
 
@@ -102,4 +110,5 @@ export const namespaces = [
   'notifications',
   'settings',
   'documents',
+  'monitoring',
 ] as const;

@@ -19,6 +19,7 @@ import { actionStatusLabels, actionStatusList, linkEntityLabel } from '../shared
 import { axesInOrder, membersOf, usePartnerName, usePartners } from '../shared/plan-data';
 import { ActionStatusBadge, OverdueBadge } from '../shared/StatusBadges';
 import { ActionFormModal } from './ActionFormModal';
+import { ActionVisits } from './ActionVisits';
 import { useAction, useDeleteAction, useSetActionStatus } from './api';
 import { MarkDoneButton } from './MarkDoneButton';
 
@@ -256,7 +257,10 @@ export function ActionPage() {
             <Details action={action} plan={plan.data} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
-            <Links action={action} />
+            <Stack gap="lg">
+              <Links action={action} />
+              <ActionVisits actionId={action.id} />
+            </Stack>
           </Grid.Col>
         </Grid>
       </Stack>
