@@ -7,6 +7,7 @@ import { activityRoutes } from './activities/activities.routes.js';
 import { associationRoutes } from './associations/associations.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { awarenessRoutes } from './awareness/awareness.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
 import { contactPointRoutes } from './contact-points/contact-points.routes.js';
 import { declarationRoutes } from './declarations/declarations.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
@@ -30,6 +31,7 @@ export const allRoutes: RouteDefinition[] = [
   ...declarationRoutes,
   ...planModuleRoutes,
   ...activityRoutes,
+  ...calendarRoutes,
   ...awarenessRoutes,
   ...twoFactorRoutes,
   ...sessionRoutes,

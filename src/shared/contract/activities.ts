@@ -92,6 +92,8 @@ export const localDateOrTime = z
 function isValidLocal(value: string): boolean {
   const [date, time] = value.split('T');
   const [y, m, d] = (date ?? '').split('-').map(Number);
+  // Within two centuries: enough for any activity, and a bound on the time-zone rules a calendar must carry.
+  if ((y ?? 0) < 1950 || (y ?? 0) > 2150) return false;
   const day = new Date(Date.UTC(y ?? 0, (m ?? 0) - 1, d ?? 0));
   if (day.getUTCFullYear() !== y || day.getUTCMonth() + 1 !== m || day.getUTCDate() !== d) return false;
   if (time === undefined) return true;

@@ -76,7 +76,7 @@ function scheduleOf(allDay: boolean, startsAt: string, endsAt: string, timeZone:
   if (dateOnly.test(startsAt) !== allDay) throw invalid('body.startsAt', issue);
   if (dateOnly.test(endsAt) !== allDay) throw invalid('body.endsAt', issue);
   const span = spanOf(allDay, startsAt, endsAt, timeZone);
-  if (span.endsUtc < span.startsUtc || endsAt < startsAt) throw invalid('body.endsAt', 'before_start');
+  if (span.endsUtc < span.startsUtc || endsAt < startsAt) throw invalid('body.endsAt', 'end_before_start');
   return span;
 }
 
@@ -118,7 +118,7 @@ function prepareDetails(kind: ActivityKind, raw: unknown): PreparedDetails {
       const seen = new Set<string>();
       d.participants.forEach((p, index) => {
         const key = `${p.audience}/${p.sex}`;
-        if (seen.has(key)) throw invalid(`body.details.participants.${index}`, 'duplicate');
+        if (seen.has(key)) throw invalid(`body.details.participants.${index}`, 'duplicate_value');
         seen.add(key);
       });
       return {

@@ -11,7 +11,7 @@ const options: sanitizeHtml.IOptions = {
   // A tag outside the list stays visible as text (`<script>` reads as "<script>"), so nothing typed is lost silently.
   disallowedTagsMode: 'escape',
   transformTags: {
-    a: (tagName, attribs) => {
+    a: (tagName, attribs): sanitizeHtml.Tag => {
       const href = attribs.href?.trim();
       // Only absolute web and mail links: a relative one would point into the application itself.
       if (!href || !absoluteLink.test(href)) return { tagName, attribs: {} };
