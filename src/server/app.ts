@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -79,6 +80,9 @@ export async function buildApp({
 
   // JSON only: a cross-site HTML form cannot send it, which closes the door to CSRF on cookie-less endpoints.
   app.removeContentTypeParser('text/plain');
+  // File uploads: only routes that declare `multipart` accept it, every other one answers 415 (http/route.ts). A
+  // cross-site form can send multipart, but a write also needs the CSRF header or a bearer token, which it cannot.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadMaxBytes, files: 1 } });
   acceptOneClickUnsubscribe(app);
   registerErrorHandler(app);
   registerAuthentication(app, database.db, config);

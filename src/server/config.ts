@@ -32,6 +32,8 @@ export interface Config {
   clientDir: string;
   /** Seconds between this process's looks for due jobs; 0: this process runs no scheduled job. */
   jobsTickSeconds: number;
+  /** The largest file an upload may carry, in bytes; larger ones get 413 and leave nothing behind. */
+  uploadMaxBytes: number;
   /** The SMTP server email goes through; null: email is off (notifications stay in Vigie). */
   smtp: SmtpConfig | null;
 }
@@ -76,6 +78,13 @@ const envSchema = z.object({
     ),
   VIGIE_CLIENT_DIR: z.string().min(1).default('./dist/client'),
   VIGIE_JOBS_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  // Files are held in memory while checked and stored in the database: 1 GiB is far past any sensible setting.
+  VIGIE_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
   VIGIE_SMTP_HOST: z.string().trim().min(1).optional(),
   VIGIE_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   VIGIE_SMTP_SECURITY: z.enum(['tls', 'starttls', 'none']).default('starttls'),
@@ -160,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https://'),
     clientDir: path.resolve(e.VIGIE_CLIENT_DIR),
     jobsTickSeconds: e.VIGIE_JOBS_TICK_SECONDS,
+    uploadMaxBytes: e.VIGIE_UPLOAD_MAX_BYTES,
     smtp:
       e.VIGIE_SMTP_HOST && e.VIGIE_MAIL_FROM
         ? {

@@ -61,6 +61,21 @@ export function openApiDocument(routes: RouteDefinition[], serverUrl: string) {
         content: { 'application/json': { schema: toSchema(route.body, 'input') } },
       };
     }
+    if (route.multipart) {
+      const fields = toSchema(route.multipart, 'input');
+      operation.requestBody = {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              ...fields,
+              properties: { ...(fields.properties as object), file: { type: 'string', format: 'binary' } },
+              required: [...((fields.required as string[] | undefined) ?? []), 'file'],
+            },
+          },
+        },
+      };
+    }
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operation;
   }

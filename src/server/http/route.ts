@@ -46,6 +46,11 @@ export interface RouteDefinition<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The body is multipart/form-data: these text fields and a `file` part, which the handler reads itself (it
+   * streams, with its own limits). Documents the operation; requests of any other type are refused with 415.
+   */
+  multipart?: z.ZodType;
   response: R;
   status?: number;
   /** The response is not JSON (a file, a redirect): the handler writes to `reply` itself. */
@@ -86,6 +91,9 @@ export function registerRoutes(app: FastifyInstance, services: AppServices, rout
         if (route.access === 'user' && actor.kind === 'anonymous') throw new AppError(401, 'unauthenticated');
         const params = parseWith(route.params, request.params, 'params');
         const query = parseWith(route.query, request.query, 'query');
+        if (route.multipart ? !request.isMultipart() : request.isMultipart()) {
+          throw new AppError(415, 'unsupported_media_type', { kind: route.multipart ? 'multipart' : 'json' });
+        }
         if (route.body === undefined && request.body !== undefined && request.body !== null) {
           throw new AppError(400, 'validation_failed', { field: 'body' }, [
             { field: 'body', issue: 'unexpected_body', message: 'This operation takes no body.' },

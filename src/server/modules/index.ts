@@ -10,11 +10,13 @@ import { awarenessRoutes } from './awareness/awareness.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { contactPointRoutes } from './contact-points/contact-points.routes.js';
 import { declarationRoutes } from './declarations/declarations.routes.js';
+import { documentRoutes } from './documents/documents.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { partnerRoutes } from './partners/partners.routes.js';
 import { planModuleRoutes } from './plan/plan.routes.js';
+import { childPageRoutes } from './public-site/child-pages.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
@@ -32,10 +34,12 @@ export const allRoutes: RouteDefinition[] = [
   ...planModuleRoutes,
   ...activityRoutes,
   ...calendarRoutes,
+  ...documentRoutes,
   ...awarenessRoutes,
   ...twoFactorRoutes,
   ...sessionRoutes,
   ...settingsRoutes,
   ...operationsRoutes,
   ...notificationRoutes,
+  ...childPageRoutes,
 ];

@@ -10,6 +10,7 @@ import type { DB } from '../db/schema.js';
  */
 export const ownedRecordTables: Readonly<Record<string, keyof DB & string>> = {
   activity: 'activities',
+  document: 'documents',
   awareness_session: 'awareness_sessions',
   material: 'materials',
   facility: 'facilities',

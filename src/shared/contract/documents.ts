@@ -11,7 +11,6 @@ export const documentTypes = {
   'image/jpeg': { family: 'image', extension: 'jpg' },
   'image/png': { family: 'image', extension: 'png' },
   'image/webp': { family: 'image', extension: 'webp' },
-  'image/gif': { family: 'image', extension: 'gif' },
 } as const;
 export type DocumentMime = keyof typeof documentTypes;
 export const documentMimes = Object.keys(documentTypes) as [DocumentMime, ...DocumentMime[]];
