@@ -25,7 +25,10 @@ describe('dates of reminders', () => {
 describe.each(testEngines())('reminder sources on %s', (engine) => {
   let t: TestApp;
   let people: People;
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<
+    'visit' | 'hiddenVisit' | 'dueSoon' | 'overdue' | 'later' | 'done' | 'meeting' | 'body' | 'keptBody',
+    string
+  >;
 
   async function facility(name: string) {
     const id = randomUUID();
@@ -239,7 +242,7 @@ describe.each(testEngines())('reminder sources on %s', (engine) => {
     await t.db
       .updateTable('recommendations')
       .set({ due_on: addDays(today(), 20) })
-      .where('id', '=', ids.dueSoon as string)
+      .where('id', '=', ids.dueSoon)
       .execute();
     // France's and Morocco's contact points (Morocco joined the visit) hear of the new date.
     expect(await runReminders(t.db, t.config, audit)).toEqual({ recommendation_due: 2 });
@@ -249,11 +252,7 @@ describe.each(testEngines())('reminder sources on %s', (engine) => {
     const list = await request(t.app, people.contactPointMA)('GET', '/api/v1/notifications?kind=visit_upcoming');
     expect(list.json().items.map((n: { entityId: string }) => n.entityId)).toEqual([ids.visit]);
     // The visit is now kept within France: Morocco's notification goes with it.
-    await t.db
-      .updateTable('visits')
-      .set({ visibility: 'institution' })
-      .where('id', '=', ids.visit as string)
-      .execute();
+    await t.db.updateTable('visits').set({ visibility: 'institution' }).where('id', '=', ids.visit).execute();
     const after = await request(t.app, people.contactPointMA)('GET', '/api/v1/notifications?kind=visit_upcoming');
     expect(after.json()).toMatchObject({ items: [], total: 0 });
   });
