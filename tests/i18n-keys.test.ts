@@ -23,6 +23,8 @@ const clientNamespaces = [
   'settings',
   'monitoring',
   'notifications',
+  'activities',
+  'calendar',
 ] as const;
 const namespaces = [...clientNamespaces, 'errors'] as const;
 

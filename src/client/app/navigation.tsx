@@ -3,6 +3,7 @@ import {
   IconBooks,
   IconBuildingBank,
   IconBuildingCommunity,
+  IconCalendarMonth,
   IconCalendarStats,
   IconChecklist,
   IconClipboardCheck,
@@ -11,6 +12,7 @@ import {
   IconHistory,
   IconListCheck,
   IconMailCog,
+  IconPresentation,
   IconShieldLock,
   IconSitemap,
   IconSpeakerphone,
@@ -34,6 +36,8 @@ interface NavItem {
     | 'common:nav.users'
     | 'common:nav.audit'
     | 'plan:nav.plans'
+    | 'activities:nav.activities'
+    | 'calendar:nav.calendar'
     | 'monitoring:nav.visits'
     | 'monitoring:nav.facilities'
     | 'monitoring:nav.tracker'
@@ -54,6 +58,7 @@ interface NavSection {
     | 'common:nav.network'
     | 'common:nav.administration'
     | 'plan:nav.section'
+    | 'activities:nav.section'
     | 'monitoring:nav.section'
     | 'awareness:nav.section';
   items: NavItem[];
@@ -73,6 +78,13 @@ const sections: NavSection[] = [
   {
     label: 'plan:nav.section',
     items: [{ to: '/plans', label: 'plan:nav.plans', Icon: IconCalendarStats, alsoActiveUnder: ['/actions'] }],
+  },
+  {
+    label: 'activities:nav.section',
+    items: [
+      { to: '/activities', label: 'activities:nav.activities', Icon: IconPresentation },
+      { to: '/calendar', label: 'calendar:nav.calendar', Icon: IconCalendarMonth },
+    ],
   },
   {
     label: 'monitoring:nav.section',

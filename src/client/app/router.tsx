@@ -1,6 +1,8 @@
 import { createBrowserRouter, Outlet } from 'react-router';
+import { activityRoutes } from '../features/activities/routes';
 import { awarenessRoutes } from '../features/awareness/routes';
 import { awarenessRoutes } from '../features/awareness/routes';
+import { calendarRoutes } from '../features/calendar/routes';
 import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
 import { monitoringRoutes } from '../features/monitoring/routes';
 import { planRoutes } from '../features/plan/routes';
@@ -102,6 +104,8 @@ export const router = createBrowserRouter([
             }),
           },
           ...planRoutes,
+          ...activityRoutes,
+          ...calendarRoutes,
           ...monitoringRoutes,
           ...notificationRoutes,
           ...awarenessRoutes,

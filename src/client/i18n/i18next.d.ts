@@ -1,7 +1,9 @@
 import 'i18next';
+import type activities from '../../shared/locales/fr/activities.json';
 import type audit from '../../shared/locales/fr/audit.json';
 import type auth from '../../shared/locales/fr/auth.json';
 import type awareness from '../../shared/locales/fr/awareness.json';
+import type calendar from '../../shared/locales/fr/calendar.json';
 import type common from '../../shared/locales/fr/common.json';
 import type documents from '../../shared/locales/fr/documents.json';
 import type monitoring from '../../shared/locales/fr/monitoring.json';
@@ -27,6 +29,8 @@ declare module 'i18next' {
       settings: typeof settings;
       documents: typeof documents;
       monitoring: typeof monitoring;
+      activities: typeof activities;
+      calendar: typeof calendar;
     };
   }
 }

@@ -1,6 +1,8 @@
+import arActivities from '../../shared/locales/ar/activities.json';
 import arAudit from '../../shared/locales/ar/audit.json';
 import arAwareness from '../../shared/locales/ar/awareness.json';
 import arAuth from '../../shared/locales/ar/auth.json';
+import arCalendar from '../../shared/locales/ar/calendar.json';
 import arCommon from '../../shared/locales/ar/common.json';
 import arDocuments from '../../shared/locales/ar/documents.json';
 import arMonitoring from '../../shared/locales/ar/monitoring.json';
@@ -9,9 +11,11 @@ import arNotifications from '../../shared/locales/ar/notifications.json';
 import arPlan from '../../shared/locales/ar/plan.json';
 import arSettings from '../../shared/locales/ar/settings.json';
 import arUsers from '../../shared/locales/ar/users.json';
+import enActivities from '../../shared/locales/en/activities.json';
 import enAudit from '../../shared/locales/en/audit.json';
 import enAwareness from '../../shared/locales/en/awareness.json';
 import enAuth from '../../shared/locales/en/auth.json';
+import enCalendar from '../../shared/locales/en/calendar.json';
 import enCommon from '../../shared/locales/en/common.json';
 import enDocuments from '../../shared/locales/en/documents.json';
 import enMonitoring from '../../shared/locales/en/monitoring.json';
@@ -20,9 +24,11 @@ import enNotifications from '../../shared/locales/en/notifications.json';
 import enPlan from '../../shared/locales/en/plan.json';
 import enSettings from '../../shared/locales/en/settings.json';
 import enUsers from '../../shared/locales/en/users.json';
+import esActivities from '../../shared/locales/es/activities.json';
 import esAudit from '../../shared/locales/es/audit.json';
 import esAwareness from '../../shared/locales/es/awareness.json';
 import esAuth from '../../shared/locales/es/auth.json';
+import esCalendar from '../../shared/locales/es/calendar.json';
 import esCommon from '../../shared/locales/es/common.json';
 import esDocuments from '../../shared/locales/es/documents.json';
 import esMonitoring from '../../shared/locales/es/monitoring.json';
@@ -31,9 +37,11 @@ import esNotifications from '../../shared/locales/es/notifications.json';
 import esPlan from '../../shared/locales/es/plan.json';
 import esSettings from '../../shared/locales/es/settings.json';
 import esUsers from '../../shared/locales/es/users.json';
+import frActivities from '../../shared/locales/fr/activities.json';
 import frAudit from '../../shared/locales/fr/audit.json';
 import frAwareness from '../../shared/locales/fr/awareness.json';
 import frAuth from '../../shared/locales/fr/auth.json';
+import frCalendar from '../../shared/locales/fr/calendar.json';
 import frCommon from '../../shared/locales/fr/common.json';
 import frDocuments from '../../shared/locales/fr/documents.json';
 import frMonitoring from '../../shared/locales/fr/monitoring.json';
@@ -57,6 +65,8 @@ export const resources = {
     settings: frSettings,
     documents: frDocuments,
     monitoring: frMonitoring,
+    activities: frActivities,
+    calendar: frCalendar,
   },
   en: {
     common: enCommon,
@@ -70,6 +80,8 @@ export const resources = {
     settings: enSettings,
     documents: enDocuments,
     monitoring: enMonitoring,
+    activities: enActivities,
+    calendar: enCalendar,
   },
   ar: {
     common: arCommon,
@@ -83,6 +95,8 @@ export const resources = {
     settings: arSettings,
     documents: arDocuments,
     monitoring: arMonitoring,
+    activities: arActivities,
+    calendar: arCalendar,
   },
   es: {
     common: esCommon,
@@ -96,6 +110,8 @@ export const resources = {
     settings: esSettings,
     documents: esDocuments,
     monitoring: esMonitoring,
+    activities: esActivities,
+    calendar: esCalendar,
   },
 };
 
@@ -111,4 +127,6 @@ export const namespaces = [
   'settings',
   'documents',
   'monitoring',
+  'activities',
+  'calendar',
 ] as const;

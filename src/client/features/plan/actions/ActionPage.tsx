@@ -18,6 +18,7 @@ import { useDateRange } from '../shared/dates';
 import { actionStatusLabels, actionStatusList, linkEntityLabel } from '../shared/labels';
 import { axesInOrder, membersOf, usePartnerName, usePartners } from '../shared/plan-data';
 import { ActionStatusBadge, OverdueBadge } from '../shared/StatusBadges';
+import { ActionActivities } from './ActionActivities';
 import { ActionFormModal } from './ActionFormModal';
 import { ActionVisits } from './ActionVisits';
 import { useAction, useDeleteAction, useSetActionStatus } from './api';
@@ -259,6 +260,7 @@ export function ActionPage() {
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="lg">
               <Links action={action} />
+              <ActionActivities actionId={action.id} />
               <ActionVisits actionId={action.id} />
             </Stack>
           </Grid.Col>
