@@ -281,7 +281,7 @@ export async function visiblePartnerIds(db: Executor, actor: Actor, ids: string[
   return (await visiblePartnerNames(db, actor, ids)).map((r) => r.id);
 }
 
-export async function visibleActionIds(db: Executor, actor: Actor, id: string): Promise<boolean> {
+export async function actionIsVisible(db: Executor, actor: Actor, id: string): Promise<boolean> {
   const row = await filteredActions(db, actor, {}, todayUtc())
     .where('plan_actions.id', '=', id)
     .select('plan_actions.id')

@@ -72,7 +72,7 @@ async function checkReferences(db: Kysely<DB>, actor: Actor, refs: References): 
     repo.visiblePartnerIds(db, actor, partnerIds),
     repo.visibleMaterialIds(db, actor, unique(refs.materialIds ?? [])),
     repo.visibleFacilityNames(db, actor, refs.facilityId ? [refs.facilityId] : []),
-    refs.planActionId ? repo.visibleActionIds(db, actor, refs.planActionId) : Promise.resolve(true),
+    refs.planActionId ? repo.actionIsVisible(db, actor, refs.planActionId) : Promise.resolve(true),
     refs.ownerInstitutionId ? institutionIsVisible(db, actor, refs.ownerInstitutionId) : Promise.resolve(true),
   ]);
   refs.partnerIds?.forEach((id, index) => {

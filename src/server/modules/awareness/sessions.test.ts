@@ -249,6 +249,52 @@ describe.each(testEngines())('awareness sessions on %s', (engine) => {
     expect(axis1.axes.find((a) => a.number === '1')?.reach).toBeNull();
   });
 
+  it('links a session in a reception place to a monitored facility, as far as its author may see it', async () => {
+    const facility = async (name: string, visibility: string, owner: string) => {
+      const id = randomUUID();
+      const now = new Date().toISOString();
+      await t.db
+        .insertInto('facilities')
+        .values({
+          id,
+          name,
+          kind: 'reception_centre',
+          country_code: 'FR',
+          region: null,
+          city: 'Calais',
+          latitude: null,
+          longitude: null,
+          operating_authority: null,
+          capacity: null,
+          holds_children: 1,
+          is_open: 1,
+          notes: null,
+          owner_institution_id: owner,
+          visibility,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      return id;
+    };
+    const shared = await facility('Centre d’accueil de Calais', 'group', people.france);
+    const secret = await facility('Centre fermé', 'institution', people.france);
+    const base = { title: 'Séance au centre', channel: 'in_person', startsOn: '2018-03-03' };
+    const linked = await created(people.staffMA, { ...base, setting: 'reception', facilityId: shared });
+    expect(linked.facility).toEqual({ id: shared, name: 'Centre d’accueil de Calais' });
+    const atSchool = await post(people.staffMA, { ...base, setting: 'school', facilityId: shared });
+    expect(fields(atSchool)).toEqual(['body.facilityId:facility_setting']);
+    const unseen = await post(people.staffMA, { ...base, setting: 'transit', facilityId: secret });
+    expect(fields(unseen)).toEqual(['body.facilityId:unknown_reference']);
+    // Shown to France, whose facility it is; Morocco's own session does not name it to Morocco's staff.
+    const byFrance = await created(people.staffFR, { ...base, setting: 'accommodation', facilityId: secret });
+    expect(byFrance.facility?.name).toBe('Centre fermé');
+    await t.db.updateTable('awareness_sessions').set({ visibility: 'group' }).where('id', '=', byFrance.id).execute();
+    const seenByMorocco = await request(t.app, people.staffMA)('GET', `/api/v1/awareness-sessions/${byFrance.id}`);
+    expect(seenByMorocco.json().facility).toBeNull();
+  });
+
   it('refuses a repeat for another institution, and the deletion of a session that has repeats', async () => {
     const first = await created(people.staffFR, {
       title: 'Première séance',
