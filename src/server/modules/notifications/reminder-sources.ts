@@ -5,6 +5,11 @@ import type { ReminderEvent, ReminderSource } from './reminders.js';
 
 /** Days before a reporting period ends that its missing reports are reminded. */
 export const REPORTS_NOTICE_DAYS = 14;
+/**
+ * Days after a period ended that its missing reports are still reminded: a period long over (the founding plan's
+ * 2017–2018 periods, say) is a matter for the secretariat, not a reminder to every contact point on first start.
+ */
+export const REPORTS_OVERDUE_DAYS = 90;
 /** Days before a meeting or a visit that it is announced. */
 export const UPCOMING_NOTICE_DAYS = 7;
 
@@ -48,7 +53,8 @@ const overdueActions: ReminderSource = async (db, today) => {
 
 /**
  * Each member institution of a plan's group that still owes indicator reports for an open period ending within
- * REPORTS_NOTICE_DAYS (stage `due`) or already ended (stage `overdue`): once per stage and end date.
+ * REPORTS_NOTICE_DAYS (stage `due`) or ended less than REPORTS_OVERDUE_DAYS ago (stage `overdue`): once per stage
+ * and end date.
  */
 const dueIndicatorReports: ReminderSource = async (db, today) => {
   const periods = await db
@@ -63,6 +69,7 @@ const dueIndicatorReports: ReminderSource = async (db, today) => {
     ])
     .where('reporting_periods.status', '=', 'open')
     .where('reporting_periods.ends_on', '<=', addDays(today, REPORTS_NOTICE_DAYS))
+    .where('reporting_periods.ends_on', '>=', addDays(today, -REPORTS_OVERDUE_DAYS))
     .execute();
   const events: ReminderEvent[] = [];
   for (const period of periods) {

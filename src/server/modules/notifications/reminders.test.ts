@@ -237,6 +237,34 @@ describe.each(testEngines())('reminder sources on %s', (engine) => {
     );
   });
 
+  it('reminds each member institution of the indicator reports it still owes for a period ending soon', async () => {
+    // The founding plan's periods ended long ago: nobody is reminded of them.
+    expect(await notificationsOf(people.contactPointFR.userId, 'indicator_report_due')).toEqual([]);
+    const period = await t.db
+      .selectFrom('reporting_periods')
+      .select(['id', 'plan_id', 'label'])
+      .executeTakeFirstOrThrow();
+    const endsOn = addDays(today(), 5);
+    await t.db.updateTable('reporting_periods').set({ ends_on: endsOn }).where('id', '=', period.id).execute();
+    const created = await runReminders(t.db, t.config, audit);
+    // One per active member's contact point: France and Morocco have one each here.
+    expect(created).toEqual({ indicator_report_due: 2 });
+    const [due] = await notificationsOf(people.contactPointFR.userId, 'indicator_report_due');
+    const indicators = await t.db.selectFrom('indicators').select('id').where('plan_id', '=', period.plan_id).execute();
+    expect(due).toMatchObject({
+      entity: 'reporting_period',
+      entity_id: period.id,
+      occasion: `due:${endsOn}:${people.france}`,
+      link: `/plans/${period.plan_id}/reports`,
+    });
+    expect(JSON.parse(due?.params ?? '{}')).toMatchObject({
+      stage: 'due',
+      period: period.label,
+      missing: indicators.length,
+    });
+    await t.db.updateTable('reporting_periods').set({ status: 'closed' }).where('id', '=', period.id).execute();
+  });
+
   it('tells nothing twice, and again when the date moves', async () => {
     expect(await runReminders(t.db, t.config, audit)).toEqual({});
     await t.db
