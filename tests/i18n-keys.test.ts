@@ -21,10 +21,9 @@ const clientNamespaces = [
   'audit',
   'plan',
   'settings',
+  'documents',
   'monitoring',
   'notifications',
-  'activities',
-  'calendar',
 ] as const;
 const namespaces = [...clientNamespaces, 'errors'] as const;
 

@@ -3,16 +3,15 @@ import {
   IconBooks,
   IconBuildingBank,
   IconBuildingCommunity,
-  IconCalendarMonth,
   IconCalendarStats,
   IconChecklist,
   IconClipboardCheck,
   IconFileText,
+  IconFiles,
   IconHeartHandshake,
   IconHistory,
   IconListCheck,
   IconMailCog,
-  IconPresentation,
   IconShieldLock,
   IconSitemap,
   IconSpeakerphone,
@@ -36,8 +35,7 @@ interface NavItem {
     | 'common:nav.users'
     | 'common:nav.audit'
     | 'plan:nav.plans'
-    | 'activities:nav.activities'
-    | 'calendar:nav.calendar'
+    | 'documents:nav.documents'
     | 'monitoring:nav.visits'
     | 'monitoring:nav.facilities'
     | 'monitoring:nav.tracker'
@@ -58,7 +56,6 @@ interface NavSection {
     | 'common:nav.network'
     | 'common:nav.administration'
     | 'plan:nav.section'
-    | 'activities:nav.section'
     | 'monitoring:nav.section'
     | 'awareness:nav.section';
   items: NavItem[];
@@ -72,19 +69,13 @@ const sections: NavSection[] = [
       { to: '/institutions', label: 'common:nav.institutions', Icon: IconBuildingBank },
       { to: '/partners', label: 'common:nav.partners', Icon: IconHeartHandshake },
       { to: '/declarations', label: 'common:nav.declarations', Icon: IconFileText },
+      { to: '/documents', label: 'documents:nav.documents', Icon: IconFiles },
       { to: '/associations', label: 'common:nav.associations', Icon: IconSitemap },
     ],
   },
   {
     label: 'plan:nav.section',
     items: [{ to: '/plans', label: 'plan:nav.plans', Icon: IconCalendarStats, alsoActiveUnder: ['/actions'] }],
-  },
-  {
-    label: 'activities:nav.section',
-    items: [
-      { to: '/activities', label: 'activities:nav.activities', Icon: IconPresentation },
-      { to: '/calendar', label: 'calendar:nav.calendar', Icon: IconCalendarMonth },
-    ],
   },
   {
     label: 'monitoring:nav.section',
