@@ -24,6 +24,8 @@ const clientNamespaces = [
   'documents',
   'monitoring',
   'notifications',
+  'activities',
+  'calendar',
 ] as const;
 const namespaces = [...clientNamespaces, 'errors'] as const;
 

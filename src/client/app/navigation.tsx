@@ -3,6 +3,7 @@ import {
   IconBooks,
   IconBuildingBank,
   IconBuildingCommunity,
+  IconCalendarMonth,
   IconCalendarStats,
   IconChecklist,
   IconClipboardCheck,
@@ -12,6 +13,7 @@ import {
   IconHistory,
   IconListCheck,
   IconMailCog,
+  IconPresentation,
   IconShieldLock,
   IconSitemap,
   IconSpeakerphone,
@@ -36,6 +38,8 @@ interface NavItem {
     | 'common:nav.audit'
     | 'plan:nav.plans'
     | 'documents:nav.documents'
+    | 'activities:nav.activities'
+    | 'calendar:nav.calendar'
     | 'monitoring:nav.visits'
     | 'monitoring:nav.facilities'
     | 'monitoring:nav.tracker'
@@ -56,6 +60,7 @@ interface NavSection {
     | 'common:nav.network'
     | 'common:nav.administration'
     | 'plan:nav.section'
+    | 'activities:nav.section'
     | 'monitoring:nav.section'
     | 'awareness:nav.section';
   items: NavItem[];
@@ -76,6 +81,13 @@ const sections: NavSection[] = [
   {
     label: 'plan:nav.section',
     items: [{ to: '/plans', label: 'plan:nav.plans', Icon: IconCalendarStats, alsoActiveUnder: ['/actions'] }],
+  },
+  {
+    label: 'activities:nav.section',
+    items: [
+      { to: '/activities', label: 'activities:nav.activities', Icon: IconPresentation },
+      { to: '/calendar', label: 'calendar:nav.calendar', Icon: IconCalendarMonth },
+    ],
   },
   {
     label: 'monitoring:nav.section',

@@ -1,7 +1,9 @@
 import { createBrowserRouter, Outlet } from 'react-router';
+import { activityRoutes } from '../features/activities/routes';
 import { awarenessRoutes } from '../features/awareness/routes';
 import { documentRoutes } from '../features/documents/routes';
 import { awarenessRoutes } from '../features/awareness/routes';
+import { calendarRoutes } from '../features/calendar/routes';
 import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
 import { monitoringRoutes } from '../features/monitoring/routes';
 import { planRoutes } from '../features/plan/routes';
@@ -104,6 +106,8 @@ export const router = createBrowserRouter([
           },
           ...planRoutes,
           ...documentRoutes,
+          ...activityRoutes,
+          ...calendarRoutes,
           ...monitoringRoutes,
           ...notificationRoutes,
           ...awarenessRoutes,
