@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Visibility } from '../../src/shared/roles.js';
 import { PASSWORD, type Session } from '../support/app.js';
 import { ownedByFrance, ownedByNetwork, type Who } from '../support/policy-matrix.js';
+import { activitiesEntries } from './matrix/activities.js';
 import { awarenessEntries } from './matrix/awareness.js';
 import { notificationsEntries } from './matrix/notifications.js';
 import type { Target } from './support/fixtures.js';
@@ -141,6 +142,7 @@ const reportBody = (t: Target, w: World) => ({
 
 export const routeMatrix: Record<string, MatrixEntry> = {
   ...notificationsEntries,
+  ...activitiesEntries,
   ...awarenessEntries,
   // Signing in and one's own account: not about a record; the public gets 401 wherever a session is needed.
   'POST /api/v1/auth/login': {

@@ -305,6 +305,8 @@ export async function runEntry(
           continue;
         }
         if (response.statusCode >= 300 || !response.body) continue;
+        // A file or a calendar (text/calendar) has no JSON to check: its status was the check.
+        if (!String(response.headers['content-type'] ?? '').includes('json')) continue;
         const body = response.json() as Record<string, unknown>;
         if (c.list && route.method === 'GET') {
           counts.listChecks += 1;
