@@ -18,6 +18,7 @@ import { openApiDocument } from './http/openapi.js';
 import { registerRoutes } from './http/route.js';
 import { allRoutes } from './modules/index.js';
 import { acceptOneClickUnsubscribe } from './modules/notifications/notifications.routes.js';
+import { registerPublicSite } from './modules/public-site/public-site.routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -93,6 +94,8 @@ export async function buildApp({
   });
 
   registerRoutes(app, { db: database.db, engine: database.engine, config, checkResponses }, allRoutes);
+  // Pages for children under /{lang}/…, server-rendered (not part of the JSON API).
+  registerPublicSite(app, database.db, config);
 
   const document = openApiDocument(allRoutes, config.publicUrl);
   app.get('/api/v1/openapi.json', async () => document);

@@ -46,7 +46,7 @@ async function activeUser(db: Kysely<DB>, userId: string): Promise<UserRow | und
   return db.selectFrom('users').selectAll().where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
 }
 
-async function resolveActor(db: Kysely<DB>, config: Config, request: FastifyRequest): Promise<Actor> {
+export async function resolveActor(db: Kysely<DB>, config: Config, request: FastifyRequest): Promise<Actor> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

@@ -845,3 +845,48 @@ export interface AwarenessSessionMaterialTable {
   session_id: string;
   material_id: string;
 }
+
+// Public site (2026-11-28T1650_public_site): pages for children per institution and language.
+export interface DB {
+  child_site_addresses: ChildSiteAddressTable;
+  child_page_contents: ChildPageContentTable;
+}
+
+/** An institution's address on the public site (`/fr/<slug>`), from its first page for children on. */
+export interface ChildSiteAddressTable {
+  institution_id: string;
+  slug: string;
+  created_at: string;
+}
+
+export interface ChildPageContentTable {
+  id: string;
+  institution_id: string;
+  language: string;
+  status: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  institution_name: string;
+  about: string;
+  promise: string;
+  who_can_ask: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  hours: string | null;
+  website: string | null;
+  complaint_form_url: string | null;
+  next_steps: string;
+  /** JSON text: `[{ topic, text }]`. */
+  rights: string;
+  /** JSON text: `[{ label, number }]`. */
+  emergency_numbers: string;
+  data_use: string;
+  /** JSON text: the page's headings and link texts in its language. */
+  labels: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
