@@ -132,6 +132,18 @@ async function setModes(
       )
       .execute();
   }
+  // Reminders waiting for a digest of a kind now wanted at once or in Vigie only stay in Vigie: they are not
+  // sent late, one by one.
+  const noDigest = changed.filter(([, mode]) => mode !== 'daily' && mode !== 'weekly').map(([kind]) => kind);
+  if (noDigest.length > 0) {
+    await trx
+      .updateTable('notifications')
+      .set({ email_state: 'none' })
+      .where('user_id', '=', userId)
+      .where('kind', 'in', noDigest)
+      .where('email_state', '=', 'digest')
+      .execute();
+  }
   await recordAudit(trx, context, {
     entity: 'notification_preferences',
     entityId: userId,

@@ -212,6 +212,26 @@ describe.each(testEngines())('notifications and email on %s', (engine) => {
     expect(received[0]?.headers.get('list-unsubscribe')).toContain('/api/v1/notifications/unsubscribe?token=');
     // Digested once: the next weekly run has nothing.
     expect((await runJob(WEEKLY_DIGEST_JOB)).result).toEqual({ emails: 0, reminders: 0 });
+
+    // One more waits for the weekly digest; then the person wants these at once: it stays in Vigie, unsent.
+    const late = await createAction(people.staffFR, {
+      title: 'Action attendant le résumé',
+      plannedEnd: addDays(today(), -1),
+    });
+    await runJob(REMINDERS_JOB);
+    const waiting = () =>
+      t.db
+        .selectFrom('notifications')
+        .select('email_state')
+        .where('entity_id', '=', late.id)
+        .where('user_id', '=', people.staffFR.userId)
+        .executeTakeFirstOrThrow();
+    expect((await waiting()).email_state).toBe('digest');
+    await as(people.staffFR)('PUT', '/api/v1/notifications/preferences', { modes: { action_overdue: 'immediate' } });
+    expect((await waiting()).email_state).toBe('none');
+    expect((await runJob(WEEKLY_DIGEST_JOB)).result).toEqual({ emails: 0, reminders: 0 });
+    // France's contact point, who wants them at once, got theirs.
+    expect((await runJob(EMAIL_JOB)).result).toMatchObject({ sent: 1, failed: 0 });
   });
 
   it('unsubscribes from one kind without signing in, through the link of an email', async () => {
