@@ -295,6 +295,31 @@ describe.each(testEngines())('awareness sessions on %s', (engine) => {
     expect(seenByMorocco.json().facility).toBeNull();
   });
 
+  it('keeps an institution-only session out of others’ axis 4 reach; a deleted session leaves it', async () => {
+    const before = {
+      admin: (await axis4(people.admin))?.reach?.childrenTotal ?? 0,
+      morocco: (await axis4(people.staffMA))?.reach?.childrenTotal ?? 0,
+    };
+    const secret = await created(people.staffFR, {
+      title: 'Entretien collectif (confidentiel)',
+      setting: 'accommodation',
+      channel: 'in_person',
+      startsOn: '2018-05-20',
+      planActionId: action42,
+      children: { unaccompanied: { boys: { '15-17': 7 } } },
+      visibility: 'institution',
+    });
+    expect((await axis4(people.admin))?.reach?.childrenTotal).toBe(before.admin + 7);
+    expect((await axis4(people.staffFR))?.reach?.children.unaccompanied.boys['15-17']).toBeGreaterThanOrEqual(7);
+    expect((await axis4(people.staffMA))?.reach?.childrenTotal ?? 0).toBe(before.morocco);
+    expect((await axis4(people.coordinator))?.reach?.childrenTotal ?? 0).toBe(before.morocco);
+    const gone = await request(t.app, people.staffFR)('DELETE', `/api/v1/awareness-sessions/${secret.id}?version=1`);
+    expect(gone.statusCode).toBe(204);
+    expect((await axis4(people.admin))?.reach?.childrenTotal ?? 0).toBe(before.admin);
+    const links = await t.db.selectFrom('plan_action_links').selectAll().where('entity_id', '=', secret.id).execute();
+    expect(links).toEqual([]);
+  });
+
   it('refuses a repeat for another institution, and the deletion of a session that has repeats', async () => {
     const first = await created(people.staffFR, {
       title: 'Première séance',
