@@ -104,6 +104,21 @@ describe('notification journeys in Chromium, in French', () => {
     await expect.poll(() => select.inputValue()).toBe('Résumé hebdomadaire par courriel');
   });
 
+  it('shows administrators that email is off, and the scheduled jobs, one of which they run now', async () => {
+    const { page } = journey;
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Courriels et tâches' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Courriels et tâches planifiées' }).waitFor();
+    await page.getByText('Courriel désactivé').waitFor();
+    const jobs = page.getByRole('table', { name: 'Tâches planifiées' });
+    await jobs.getByText('notification-reminders').waitFor();
+    await jobs.getByRole('button', { name: 'Lancer la tâche email-delivery maintenant' }).click();
+    await page.getByText('Tâche email-delivery exécutée.').waitFor();
+    await expectNoSeriousA11yIssues(page);
+  });
+
   it('says so when an unsubscribe link has been altered', async () => {
     const { page } = journey;
     await page.goto('/unsubscribe?token=not-a-real-token');
