@@ -5,8 +5,8 @@ import { ADMIN, expectNoSeriousA11yIssues, type Journey, startJourney } from './
 /**
  * Axis 4 as the secretariat records it, in French: a session at a reception centre with
  * children counted by sex, age band and status, linked to action 4.2; the plan's axis 4 reach shows them; a repeat
- * with the same group (one more girl) moves the reach to what was seen at most, never to the sum. Then the same
- * pages' labels once in English. axe-core on the list, the form, the session and the progress.
+ * with the same group (one more girl) moves the reach to what was seen at most, never to the sum. Then, in English,
+ * the reach summary and a leaflet taken through its approval. axe-core on every page visited.
  */
 
 const ACTION = 'Séances d’information dans les centres d’accueil';
@@ -161,7 +161,7 @@ describe('awareness journeys in Chromium, in French', () => {
     expect(digits(await girls1214.textContent())).toBe(4);
   });
 
-  it('shows the reach summary and the materials library in English', async () => {
+  it('shows the reach summary and takes a leaflet through approval, in English', async () => {
     const { page } = journey;
     await page.getByRole('button', { name: /Langue de l’interface/ }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
@@ -171,11 +171,30 @@ describe('awareness journeys in Chromium, in French', () => {
     await page.getByText('11 children in all').waitFor();
     await page.getByRole('columnheader', { name: 'Girls' }).first().waitFor();
     await page.getByText('Unaccompanied children').first().waitFor();
+    await expectNoSeriousA11yIssues(page);
     await page
       .getByRole('navigation', { name: /Main navigation/ })
       .getByRole('link', { name: 'Materials' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Awareness materials' }).waitFor();
     await page.getByText('No materials yet').waitFor();
+    await expectNoSeriousA11yIssues(page);
+
+    // A leaflet through its approval: draft, in review, approved.
+    await page.getByRole('button', { name: 'Add a material' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New material' });
+    await dialog.getByLabel('Title').fill('Your rights at the border');
+    await dialog.getByLabel('Minimum age').fill('12');
+    await dialog.getByLabel('Maximum age').fill('17');
+    await dialog.getByRole('button', { name: 'Add a material' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your rights at the border' }).waitFor();
+    await expect.poll(() => page.getByTestId('approval-status').textContent()).toBe('Draft');
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => page.getByTestId('approval-status').textContent()).toBe('In review');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => page.getByTestId('approval-status').textContent()).toBe('Approved');
+    await page.getByText('12–17 years').waitFor();
+    await page.getByRole('button', { name: 'Withdraw' }).waitFor();
+    await expectNoSeriousA11yIssues(page);
   });
 });
