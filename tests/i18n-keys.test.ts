@@ -20,6 +20,7 @@ const clientNamespaces = [
   'users',
   'audit',
   'plan',
+  'awareness',
   'settings',
   'documents',
   'monitoring',

@@ -20,10 +20,10 @@ export const sexLabels = {
 } as const satisfies Record<ReachSex, string>;
 
 export const ageBandLabels = {
-  '0-5': 'awareness:ageBand.0-5',
-  '6-11': 'awareness:ageBand.6-11',
-  '12-14': 'awareness:ageBand.12-14',
-  '15-17': 'awareness:ageBand.15-17',
+  '0-5': 'awareness:ageBand.age_0_5',
+  '6-11': 'awareness:ageBand.age_6_11',
+  '12-14': 'awareness:ageBand.age_12_14',
+  '15-17': 'awareness:ageBand.age_15_17',
 } as const satisfies Record<ReachAgeBand, string>;
 
 export const statusLabels = {
