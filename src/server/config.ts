@@ -36,6 +36,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** The SMTP server email goes through; null: email is off (notifications stay in Vigie). */
   smtp: SmtpConfig | null;
+  /** Load the demonstration data set (the real 2016–2018 events) once: `--demo` or VIGIE_DEMO=1, never otherwise. */
+  demo: boolean;
 }
 
 export interface SmtpConfig {
@@ -91,6 +93,7 @@ const envSchema = z.object({
   VIGIE_SMTP_USER: z.string().min(1).optional(),
   VIGIE_SMTP_PASSWORD: z.string().min(1).optional(),
   VIGIE_MAIL_FROM: z.string().trim().min(3).max(300).optional(),
+  VIGIE_DEMO: z.enum(['0', '1', 'false', 'true']).default('0'),
 });
 
 export class ConfigError extends Error {}
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(e.VIGIE_CLIENT_DIR),
     jobsTickSeconds: e.VIGIE_JOBS_TICK_SECONDS,
     uploadMaxBytes: e.VIGIE_UPLOAD_MAX_BYTES,
+    demo: e.VIGIE_DEMO === '1' || e.VIGIE_DEMO === 'true',
     smtp:
       e.VIGIE_SMTP_HOST && e.VIGIE_MAIL_FROM
         ? {

@@ -6,7 +6,8 @@ import { Scheduler } from './operations/jobs/scheduler.js';
 import { prepareDatabase } from './startup.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // `npm start -- --demo` asks for the demonstration data as VIGIE_DEMO=1 does.
+  const config = loadConfig(process.argv.includes('--demo') ? { ...process.env, VIGIE_DEMO: '1' } : process.env);
   const database = openDatabase(config);
   const app = await buildApp({ config, database });
   app.log.info({ database: database.description }, 'opening database');

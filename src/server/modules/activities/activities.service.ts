@@ -88,7 +88,7 @@ interface PreparedDetails {
 }
 
 /** What a kind's details become: JSON of the scalars (rich text sanitised), columns, and counted rows. */
-function prepareDetails(kind: ActivityKind, raw: unknown): PreparedDetails {
+export function prepareDetails(kind: ActivityKind, raw: unknown): PreparedDetails {
   const parsed = activityDetailsByKind[kind].safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, 'body.details');
   const none = { cadenceMonths: null, bodyId: null, trainees: null };

@@ -26,7 +26,7 @@ function parseFeed(text: string): ParsedEvent[] {
         uid: event.uid,
         summary: event.summary,
         isDate: event.startDate.isDate,
-        zone: component.getFirstProperty('dtstart')?.getParameter('tzid') ?? null,
+        zone: (component.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? null,
         start: event.startDate.toJSDate().toISOString(),
         end: event.endDate.toJSDate().toISOString(),
         startDate: event.startDate.toString(),
