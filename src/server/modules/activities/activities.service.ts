@@ -21,6 +21,7 @@ import { validationError } from '../../http/validation.js';
 import { nowIso } from '../../http/versioning.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
 import { staleVersion } from '../audit/stale-version.js';
+import { detachEverywhere } from '../documents/documents.repo.js';
 import { linkRecord, unlinkEverywhere, unlinkRecord } from '../plan/actions.repo.js';
 import { presentActivity, presentFollowUp, presentResponse, type Related } from './activities.present.js';
 import * as repo from './activities.repo.js';
@@ -470,6 +471,8 @@ export async function deleteActivity(db: Kysely<DB>, context: AuditContext, id: 
     const before = { ...(await repo.findActivity(trx, id)), ...(await auditedLists(trx, id)) };
     if (!(await repo.deleteActivity(trx, id, version))) return false;
     await unlinkEverywhere(trx, ENTITY, id);
+    // Its documents stay in the library, attached to nothing of this activity any more.
+    await detachEverywhere(trx, ENTITY, id);
     await recordAudit(trx, context, {
       entity: ENTITY,
       entityId: id,

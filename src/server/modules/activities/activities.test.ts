@@ -1,10 +1,24 @@
+import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type Session, startTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
+import { multipartBody } from '../../../../tests/support/multipart.js';
 import type { Activity } from '../../../shared/contract/activities.js';
 import { axisId, type People, seededPlan, signInPeople } from '../plan/plan.fixtures.js';
 
 type Page = { items: Activity[]; total: number };
+
+function pdfWith(text: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pdf = new PDFDocument();
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.text(text);
+    pdf.end();
+  });
+}
 
 const training = (overrides: Record<string, unknown> = {}) => ({
   kind: 'training',
@@ -422,5 +436,42 @@ describe.each(testEngines())('activities on %s', (engine) => {
     const bad = await as(null)('GET', '/api/v1/activities?axis=4&kind=party&from=2017-13-01');
     expect(bad.statusCode).toBe(400);
     expect(fields(bad).map((d) => d.field)).toEqual(expect.arrayContaining(['query.axis', 'query.kind', 'query.from']));
+  });
+
+  it('keeps an institution-only meeting’s documents from other institutions, and detaches them when it is deleted', async () => {
+    const meeting = await create(people.staffFR, {
+      kind: 'meeting',
+      title: 'Réunion confidentielle',
+      startsAt: '2017-04-04',
+      endsAt: '2017-04-04',
+      timeZone: 'Europe/Paris',
+      visibility: 'institution',
+      details: {},
+    });
+    const form = multipartBody(
+      { title: 'Procès-verbal', visibility: 'institution', entity: 'activity', entityId: meeting.id },
+      [{ filename: 'pv.pdf', content: await pdfWith('Procès-verbal de la réunion confidentielle') }],
+    );
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      payload: form.payload,
+      headers: {
+        'content-type': form.contentType,
+        cookie: people.staffFR.cookie,
+        'x-csrf-token': people.staffFR.csrfToken,
+      },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const documentId = uploaded.json().id as string;
+    const attached = async (session: Session) =>
+      (await as(session)('GET', `/api/v1/documents?entity=activity&entityId=${meeting.id}`)).json().total;
+    expect(await attached(people.staffFR)).toBe(1);
+    expect(await attached(people.staffMA)).toBe(0);
+    expect((await as(people.staffMA)('GET', `/api/v1/documents/${documentId}`)).statusCode).toBe(404);
+    expect((await as(people.staffFR)('DELETE', `/api/v1/activities/${meeting.id}?version=1`)).statusCode).toBe(204);
+    const links = await t.db.selectFrom('document_links').selectAll().where('entity_id', '=', meeting.id).execute();
+    expect(links).toEqual([]);
+    expect((await as(people.staffFR)('GET', `/api/v1/documents/${documentId}`)).statusCode).toBe(200);
   });
 });
