@@ -57,8 +57,9 @@ function operationsOf(document: { paths: Record<string, Record<string, Record<st
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
       const parameters = (operation.parameters ?? []) as { name: string; in: string; schema: JsonSchema }[];
+      // An upload (multipart/form-data) has no JSON schema: it is fuzzed like an operation without a body.
       const requestBody = operation.requestBody as
-        | { content: { 'application/json': { schema: JsonSchema } } }
+        | { content: { 'application/json'?: { schema: JsonSchema } } }
         | undefined;
       operations.push({
         method: method.toUpperCase(),
@@ -66,7 +67,7 @@ function operationsOf(document: { paths: Record<string, Record<string, Record<st
         operationId: operation.operationId as string,
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
         query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
-        body: requestBody?.content['application/json'].schema,
+        body: requestBody?.content['application/json']?.schema,
       });
     }
   }

@@ -14,6 +14,7 @@ import { PASSWORD, type Session } from '../support/app.js';
 import { ownedByFrance, ownedByNetwork, type Who } from '../support/policy-matrix.js';
 import { activitiesEntries } from './matrix/activities.js';
 import { awarenessEntries } from './matrix/awareness.js';
+import { documentsEntries } from './matrix/documents.js';
 import { notificationsEntries } from './matrix/notifications.js';
 import type { Target } from './support/fixtures.js';
 import * as fixtures from './support/fixtures.js';
@@ -141,6 +142,7 @@ const reportBody = (t: Target, w: World) => ({
 });
 
 export const routeMatrix: Record<string, MatrixEntry> = {
+  ...documentsEntries,
   ...notificationsEntries,
   ...activitiesEntries,
   ...awarenessEntries,

@@ -6,8 +6,19 @@ export interface FilePart {
   contentType?: string;
 }
 
+/** A multipart/form-data body, ready to send: the request helpers send it with its own Content-Type. */
+export class MultipartForm {
+  constructor(
+    readonly payload: Buffer,
+    readonly contentType: string,
+  ) {}
+}
+
 /** A multipart/form-data body as a browser sends it: the fields, then the file parts (named `file` unless said). */
-export function multipartBody(fields: Record<string, string>, files: (FilePart & { field?: string })[] = []) {
+export function multipartBody(
+  fields: Record<string, string>,
+  files: (FilePart & { field?: string })[] = [],
+): MultipartForm {
   const boundary = `----vigie${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
@@ -24,5 +35,5 @@ export function multipartBody(fields: Record<string, string>, files: (FilePart &
     );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+  return new MultipartForm(Buffer.concat(chunks), `multipart/form-data; boundary=${boundary}`);
 }

@@ -263,6 +263,8 @@ export async function runEntry(
             continue;
           }
           if (response.statusCode !== 200 || route.method !== 'GET') continue;
+          // A downloaded file has no JSON to check: its status was the check.
+          if (!String(response.headers['content-type'] ?? '').includes('json')) continue;
           const body = response.json() as Record<string, unknown>;
           if (c.list) {
             counts.listChecks += 1;

@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../../support/app.js';
 import type { EngineName } from '../../support/databases.js';
+import { MultipartForm } from '../../support/multipart.js';
 import { everyone, type Who } from '../../support/policy-matrix.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -171,11 +172,14 @@ export async function startWorld(engine: EngineName): Promise<World> {
     associations: { AOM: associationId('AOM'), AOMF: associationId('AOMF') },
     call(who, method, url, body) {
       const session = sessionOf(who);
+      // An upload's form goes as multipart/form-data; anything else as JSON.
+      const form = body instanceof MultipartForm ? body : undefined;
       return t.app.inject({
         method,
         url,
-        ...(body === undefined ? {} : { payload: body as object }),
+        ...(form ? { payload: form.payload } : body === undefined ? {} : { payload: body as object }),
         headers: {
+          ...(form ? { 'content-type': form.contentType } : {}),
           'accept-language': 'en',
           ...(session ? { cookie: session.cookie } : {}),
           ...(session && method !== 'GET' ? { 'x-csrf-token': session.csrfToken } : {}),

@@ -130,6 +130,7 @@ export function DocumentUploadModal({
           error={fileError}
           required
           clearable
+          clearButtonProps={{ 'aria-label': t('common:actions.clear') }}
         />
         <TextInput
           label={t('documents:fields.title')}

@@ -75,6 +75,7 @@ export function NewVersionModal({
           error={problem ?? (refused ? (upload.error as ApiError).message : undefined)}
           required
           clearable
+          clearButtonProps={{ 'aria-label': t('common:actions.clear') }}
         />
         {upload.progress !== null && (
           <Progress
