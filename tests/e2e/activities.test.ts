@@ -12,97 +12,192 @@ import { ADMIN, expectNoSeriousA11yIssues, type Journey, startJourney } from './
  * run. axe-core on the list, the detail pages and the calendar.
  */
 
-const labels = {
-  fr: {
-    language: 'Français',
-    newActivity: 'Nouvelle activité',
-    activitiesTitle: 'Activités',
-    emptyList: 'Aucune activité pour l’instant',
-    kind: {
-      body: 'Instance de dialogue',
-      training: 'Formation des autorités',
-      statement: 'Prise de position',
-      visit: 'Visite d’étude',
-    },
-    dialog: {
-      body: 'Nouvelle instance de dialogue',
-      meeting: 'Nouvelle réunion',
-      training: 'Nouvelle formation des autorités',
-      statement: 'Nouvelle prise de position',
-      visit: 'Nouvelle visite d’étude',
-      followUp: 'Nouvelle suite à donner',
-      response: 'Nouvelle réponse de l’autorité',
-      upload: 'Joindre un document',
-      feed: 'Adresse de l’abonnement',
-      revoke: 'Révoquer l’abonnement',
-    },
-    save: 'Enregistrer l’activité',
-    bodyName: 'Nom de l’instance',
-    setUpOn: 'Date de création',
-    cadence: 'Rythme de réunion prévu',
-    quarterly: 'Trimestriel',
-    title: /^Intitulé/,
-    allDay: 'Toute la journée (sans heure)',
-    startsAt: /^Début/,
-    endsAt: /^Fin/,
-    date: /^Date/,
-    timeZone: 'Fuseau horaire',
-    city: 'Ville',
-    actions: 'Actions du plan',
-    actionOption: (axis: number, title: string) => `Axe ${axis} — ${title}`,
-    noMeetings: 'Aucune réunion enregistrée pour cette instance.',
-    addMeeting: 'Ajouter une réunion',
-    minutes: 'Compte rendu',
-    decisions: 'Décisions',
-    inZone: 'heure de Africa/Casablanca',
-    addFollowUp: 'Ajouter une suite à donner',
-    followUpText: /^Suite à donner/,
-    owner: 'Responsable',
-    dueOn: 'Échéance',
-    statusOf: (text: string) => `Statut de « ${text} »`,
-    inProgress: 'En cours',
-    statusChanged: 'Statut passé à « En cours ».',
-    overdue: 'Réunion en retard',
-    meetingsOfBody: 'Réunions de l’instance',
-    audiences: { police: 'Police', border: 'Garde-frontières' },
-    cell: (audience: string, sex: 'f' | 'm') => `${audience} — ${sex === 'f' ? 'Femmes' : 'Hommes'}`,
-    theme: 'Déontologie des forces de sécurité',
-    statementType: 'Type',
-    billOpinion: 'Avis sur un projet de loi',
-    addressee: /^Autorité destinataire/,
-    text: 'Texte',
-    awaiting: 'En attente de réponse de l’autorité.',
-    addResponse: 'Ajouter une réponse',
-    receivedOn: /^Reçue le/,
-    summary: 'Résumé',
-    daysToReply: 'Première réponse reçue en 45 jours.',
-    placesVisited: 'Lieux visités',
-    attach: 'Joindre un document',
-    docTitle: 'Titre',
-    upload: 'Déposer',
-    calendarNav: 'Agenda',
-    month: (name: string) => name,
-    march: 'mars 2017',
-    april: 'avril 2017',
-    previousMonth: 'Mois précédent',
-    nextMonth: 'Mois suivant',
-    week: 'Semaine',
-    list: 'Liste',
-    kindFilter: 'Type',
-    createFeed: 'Créer mon flux personnel',
-    feedUrl: 'Adresse secrète du flux',
-    copied: 'J’ai copié l’adresse',
-    revokeFeed: 'Révoquer « Mon flux personnel »',
-    revoke: 'Révoquer',
-    revoked: 'Abonnement révoqué.',
-    linked: 'Activités liées',
-    nav: 'Navigation principale',
+const fr = {
+  newActivity: 'Nouvelle activité',
+  activitiesTitle: 'Activités',
+  emptyList: 'Aucune activité pour l’instant',
+  kind: {
+    body: 'Instance de dialogue',
+    training: 'Formation des autorités',
+    statement: 'Prise de position',
+    visit: 'Visite d’étude',
   },
-} as const;
+  dialog: {
+    body: 'Nouvelle instance de dialogue',
+    meeting: 'Nouvelle réunion',
+    training: 'Nouvelle formation des autorités',
+    statement: 'Nouvelle prise de position',
+    visit: 'Nouvelle visite d’étude',
+    followUp: 'Nouvelle suite à donner',
+    response: 'Nouvelle réponse de l’autorité',
+    upload: 'Joindre un document',
+    feed: 'Adresse de l’abonnement',
+    revoke: 'Révoquer l’abonnement',
+  },
+  save: 'Enregistrer l’activité',
+  bodyName: 'Nom de l’instance',
+  setUpOn: 'Date de création',
+  cadence: 'Rythme de réunion prévu',
+  quarterly: 'Trimestriel',
+  title: /^Intitulé/,
+  allDay: 'Toute la journée (sans heure)',
+  startsAt: /^Début/,
+  endsAt: /^Fin/,
+  date: /^Date/,
+  timeZone: 'Fuseau horaire',
+  city: 'Ville',
+  actions: 'Actions du plan',
+  actionOption: (axis: number, title: string) => `Axe ${axis} — ${title}`,
+  noMeetings: 'Aucune réunion enregistrée pour cette instance.',
+  addMeeting: 'Ajouter une réunion',
+  minutes: 'Compte rendu',
+  decisions: 'Décisions',
+  inZone: 'heure de Africa/Casablanca',
+  addFollowUp: 'Ajouter une suite à donner',
+  followUpText: /^Suite à donner/,
+  owner: 'Responsable',
+  dueOn: 'Échéance',
+  statusOf: (text: string) => `Statut de « ${text} »`,
+  inProgress: 'En cours',
+  statusChanged: 'Statut passé à « En cours ».',
+  overdue: 'Réunion en retard',
+  meetingsOfBody: 'Réunions de l’instance',
+  audiences: { police: 'Police', border: 'Garde-frontières' },
+  cell: (audience: string, sex: 'f' | 'm') => `${audience} — ${sex === 'f' ? 'Femmes' : 'Hommes'}`,
+  theme: 'Déontologie des forces de sécurité',
+  statementType: 'Type',
+  billOpinion: 'Avis sur un projet de loi',
+  addressee: /^Autorité destinataire/,
+  text: 'Texte',
+  awaiting: 'En attente de réponse de l’autorité.',
+  addResponse: 'Ajouter une réponse',
+  receivedOn: /^Reçue le/,
+  summary: 'Résumé',
+  daysToReply: 'Première réponse reçue en 45 jours.',
+  placesVisited: 'Lieux visités',
+  attach: 'Joindre un document',
+  docTitle: 'Titre',
+  upload: 'Déposer',
+  calendarNav: 'Agenda',
+  march: 'mars 2017',
+  april: 'avril 2017',
+  previousMonth: 'Mois précédent',
+  nextMonth: 'Mois suivant',
+  week: 'Semaine',
+  list: 'Liste',
+  kindFilter: 'Type',
+  createFeed: 'Créer mon flux personnel',
+  feedUrl: 'Adresse secrète du flux',
+  copied: 'J’ai copié l’adresse',
+  revokeFeed: 'Révoquer « Mon flux personnel »',
+  revoke: 'Révoquer',
+  revoked: 'Abonnement révoqué.',
+  linked: 'Activités liées',
+  nav: 'Navigation principale',
+};
 
-type Labels = (typeof labels)['fr'];
+type Labels = typeof fr;
 
-const names = {
+const en: Labels = {
+  newActivity: 'New activity',
+  activitiesTitle: 'Activities',
+  emptyList: 'No activities yet',
+  kind: {
+    body: 'Dialogue body',
+    training: 'Training for authorities',
+    statement: 'Position statement',
+    visit: 'Study visit',
+  },
+  dialog: {
+    body: 'New dialogue body',
+    meeting: 'New meeting',
+    training: 'New training for authorities',
+    statement: 'New position statement',
+    visit: 'New study visit',
+    followUp: 'New follow-up item',
+    response: 'New response from the authority',
+    upload: 'Attach a document',
+    feed: 'Subscription address',
+    revoke: 'Revoke the subscription',
+  },
+  save: 'Save the activity',
+  bodyName: 'Name of the body',
+  setUpOn: 'Date set up',
+  cadence: 'Intended meeting cadence',
+  quarterly: 'Quarterly',
+  title: /^Title/,
+  allDay: 'All day (no time)',
+  startsAt: /^Start/,
+  endsAt: /^End/,
+  date: /^Date/,
+  timeZone: 'Time zone',
+  city: 'City',
+  actions: 'Plan actions',
+  actionOption: (axis: number, title: string) => `Axis ${axis} — ${title}`,
+  noMeetings: 'No meeting recorded for this body.',
+  addMeeting: 'Add a meeting',
+  minutes: 'Minutes',
+  decisions: 'Decisions',
+  inZone: 'Africa/Casablanca time',
+  addFollowUp: 'Add a follow-up item',
+  followUpText: /^Follow-up item/,
+  owner: 'Owner',
+  dueOn: 'Due date',
+  statusOf: (text: string) => `Status of “${text}”`,
+  inProgress: 'In progress',
+  statusChanged: 'Status changed to “In progress”.',
+  overdue: 'Meeting overdue',
+  meetingsOfBody: 'Meetings of the body',
+  audiences: { police: 'Police', border: 'Border guards' },
+  cell: (audience: string, sex: 'f' | 'm') => `${audience} — ${sex === 'f' ? 'Women' : 'Men'}`,
+  theme: 'Ethics of security forces',
+  statementType: 'Type',
+  billOpinion: 'Opinion on a bill',
+  addressee: /^Addressee authority/,
+  text: 'Text',
+  awaiting: 'Awaiting the authority’s response.',
+  addResponse: 'Add a response',
+  receivedOn: /^Received on/,
+  summary: 'Summary',
+  daysToReply: 'First response received after 45 days.',
+  placesVisited: 'Places visited',
+  attach: 'Attach a document',
+  docTitle: 'Title',
+  upload: 'Upload',
+  calendarNav: 'Calendar',
+  march: 'March 2017',
+  april: 'April 2017',
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  week: 'Week',
+  list: 'List',
+  kindFilter: 'Kind',
+  createFeed: 'Create my personal feed',
+  feedUrl: 'Secret feed address',
+  copied: 'I have copied the address',
+  revokeFeed: 'Revoke “My personal feed”',
+  revoke: 'Revoke',
+  revoked: 'Subscription revoked.',
+  linked: 'Linked activities',
+  nav: 'Main navigation',
+};
+
+const labels = { fr, en };
+
+interface Names {
+  body: string;
+  meeting1: string;
+  meeting2: string;
+  followUp: string;
+  training: string;
+  statement: string;
+  visit: string;
+  report: string;
+  trap: string;
+  actions: [string, string, string];
+}
+
+const names: Record<'fr' | 'en', Names> = {
   fr: {
     body: 'Comité de suivi des enfants migrants — Maroc',
     meeting1: 'Première réunion du comité',
@@ -115,7 +210,19 @@ const names = {
     trap: 'Réunion au compte rendu piégé',
     actions: ['Instances de dialogue nationales', 'Formations des autorités', 'Visites d’étude'],
   },
-} as const;
+  en: {
+    body: 'Follow-up committee on migrant children — Morocco',
+    meeting1: 'First meeting of the committee',
+    meeting2: 'Second meeting of the committee',
+    followUp: 'Send the minutes to the ministries',
+    training: 'Training of security forces, Casablanca',
+    statement: 'Opinion on detaining children at the borders',
+    visit: 'Study visit to Madrid',
+    report: 'Madrid mission report',
+    trap: 'Meeting with booby-trapped minutes',
+    actions: ['National dialogue bodies', 'Training of authorities', 'Study visits'],
+  },
+};
 
 /** Lists and totals arrive after a request: wait for them as long as Playwright waits for an element. */
 const settle = { timeout: 15_000 };
@@ -128,6 +235,13 @@ async function signIn(page: Page) {
   await page
     .getByRole('heading', { level: 1, name: 'Groupe de travail AOM/AOMF sur les droits des enfants migrants' })
     .waitFor();
+}
+
+/** The interface in English from now on (the choice is kept with the account). */
+async function switchToEnglish(page: Page) {
+  await page.getByRole('button', { name: /Langue de l’interface/ }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
 }
 
 /** Calls the API as the signed-in user (the browser's cookies, the session's CSRF token). */
@@ -191,7 +305,7 @@ function samplePdf(text: string): Promise<Buffer> {
   });
 }
 
-describe.each(['fr'] as const)('activities journeys in Chromium (%s)', (language) => {
+describe.each(['fr', 'en'] as const)('activities journeys in Chromium (%s)', (language) => {
   const l = labels[language];
   const n = names[language];
   let journey: Journey;
@@ -201,6 +315,7 @@ describe.each(['fr'] as const)('activities journeys in Chromium (%s)', (language
   beforeAll(async () => {
     journey = await startJourney();
     await signIn(journey.page);
+    if (language === 'en') await switchToEnglish(journey.page);
     actionIds = await createActions(journey.page, n.actions);
   });
   afterAll(() => journey?.close());
