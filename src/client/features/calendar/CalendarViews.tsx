@@ -8,7 +8,7 @@ import classes from './Calendar.module.css';
 import { covers, monthGrid, weekdayNames, weekOf } from './calendar-dates';
 
 /** Where each source's events open; a source without a page of its own shows its events as text. */
-const pathOf: Record<string, string> = { activity: '/activities' };
+const pathOf: Record<string, string> = { activity: '/activities', visit: '/visits' };
 
 /** The local days an event covers, first and last: an all-day event's end is its last day. */
 function daysOf(event: CalendarEvent): { first: string; last: string } {
