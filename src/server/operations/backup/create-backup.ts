@@ -99,6 +99,9 @@ class GzipLines {
 // biome-ignore lint/suspicious/noExplicitAny: tables are discovered at run time.
 type AnyDb = Kysely<any>;
 
+/** Tables whose rows hold whole files (up to the upload limit each): a few rows per page, not a thousand. */
+const filePageSizes: Record<string, number> = { document_versions: 4 };
+
 /** Reads a table page by page in primary-key order (keyset paging), so memory holds one page at a time. */
 async function* pagesOf(db: AnyDb, table: TableInfo, pageSize: number): AsyncGenerator<Record<string, unknown>[]> {
   const columns = sql.join(table.columns.map((c) => sql.id(c)));
@@ -175,7 +178,7 @@ export async function createBackup(database: Database, options: BackupOptions): 
         await body.write(JSON.stringify({ table: table.name }));
         const hash = createHash('sha256');
         let count = 0;
-        for await (const rows of pagesOf(trx, table, pageSize)) {
+        for await (const rows of pagesOf(trx, table, Math.min(pageSize, filePageSizes[table.name] ?? pageSize))) {
           for (const row of rows) {
             const line = JSON.stringify(table.columns.map((c) => encodeValue(row[c], `${table.name}.${c}`)));
             hash.update(`${line}\n`, 'utf8');
