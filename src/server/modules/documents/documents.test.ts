@@ -220,6 +220,10 @@ describe.each(testEngines())('documents on %s', (engine) => {
     expect(response.statusCode).toBe(413);
     expect(response.json().error).toMatchObject({ code: 'payload_too_large' });
     expect(response.json().error.message).toContain('293 KiB');
+    // Announced too large: refused before the body is read.
+    const huge = Buffer.concat([report, Buffer.alloc(2 * MAX_BYTES)]);
+    const announced = await upload(franceStaff, { title: 'Huge' }, [{ filename: 'huge.pdf', content: huge }]);
+    expect(announced.statusCode).toBe(413);
     expect(await counts(t.db)).toEqual(before);
   });
 

@@ -32,6 +32,11 @@ export function fileTooLarge(maxBytes: number): AppError {
  */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
   if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', { kind: 'multipart' });
+  // A body announced larger than any acceptable form is refused before a byte of it is read.
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes + MAX_FIELDS * MAX_FIELD_BYTES + 64 * 1024) {
+    throw fileTooLarge(maxBytes);
+  }
   const fields: Record<string, string> = {};
   let file: ReceivedUpload['file'] = null;
   try {
