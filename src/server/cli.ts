@@ -16,6 +16,7 @@ import type { DB } from './db/schema.js';
 import { nowIso } from './http/versioning.js';
 import { type ChainProblem, verifyAuditChain } from './modules/audit/audit-chain.js';
 import { recordAudit } from './modules/audit/record-audit.js';
+import { emailAccountLink } from './modules/notifications/account-emails.js';
 import { operationsCommands, operationsUsage, runOperationsCommand } from './operations/operations.cli.js';
 import { prepareDatabase } from './startup.js';
 
@@ -122,10 +123,14 @@ async function userCreate(db: Kysely<DB>, config: Config, values: Record<string,
       after: row,
       institutionId,
     });
-    return password ? undefined : issueLink(trx, config, 'invitation', row.id, null);
+    if (password) return undefined;
+    const invitation = await issueLink(trx, config, 'invitation', row.id, null);
+    await emailAccountLink(trx, config, row, 'invitation', invitation);
+    return invitation;
   });
   console.log(`Created ${role} ${email} (${row.id}).`);
   if (link) console.log(`Invitation link (valid until ${link.expiresAt}, once): ${link.url}`);
+  if (link && config.smtp) console.log(`It is also emailed to ${email} by the running server.`);
 }
 
 async function resetPassword(db: Kysely<DB>, config: Config, values: Record<string, string | undefined>) {
@@ -137,9 +142,13 @@ async function resetPassword(db: Kysely<DB>, config: Config, values: Record<stri
       action: 'password_reset_requested',
       institutionId: user.institution_id,
     });
-    return issueLink(trx, config, user.status === 'invited' ? 'invitation' : 'password_reset', user.id, null);
+    const purpose = user.status === 'invited' ? 'invitation' : 'password_reset';
+    const issued = await issueLink(trx, config, purpose, user.id, null);
+    await emailAccountLink(trx, config, user, purpose, issued);
+    return issued;
   });
   console.log(`Password-reset link for ${user.email} (valid until ${link.expiresAt}, once): ${link.url}`);
+  if (config.smtp) console.log(`It is also emailed to ${user.email} by the running server.`);
 }
 
 async function tokenCreate(db: Kysely<DB>, config: Config, values: Record<string, string | undefined>) {
