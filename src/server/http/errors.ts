@@ -38,15 +38,27 @@ export interface ErrorDetail {
   message: string;
 }
 
+/**
+ * What a code's message selects on when the error does not say: the general case (a request too large, a body
+ * that is not JSON), as opposed to an upload's file. ICU refuses to format a select without its value.
+ */
+const defaultParams: Partial<Record<ErrorCode, Record<string, string>>> = {
+  payload_too_large: { kind: 'request' },
+  unsupported_media_type: { kind: 'json' },
+};
+
 /** An error meant for the client: status, code, translation parameters and details. */
 export class AppError extends Error {
+  readonly params: Record<string, string | number>;
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    params: Record<string, string | number> = {},
     readonly details: unknown = undefined,
   ) {
     super(code);
+    this.params = { ...defaultParams[code], ...params };
   }
 }
 

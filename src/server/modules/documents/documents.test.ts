@@ -241,6 +241,34 @@ describe.each(testEngines())('documents on %s', (engine) => {
     expect(twoFiles.statusCode).toBe(400);
     const json = await request(t.app, franceStaff)('POST', '/api/v1/documents', { title: 'x' });
     expect(json.statusCode).toBe(415);
+    expect(json.json().error.message).toBe('Send the file as multipart/form-data.');
+    // Elsewhere the general messages stay: a form where JSON is expected, a body past the JSON limit.
+    const headers = { cookie: franceStaff.cookie, 'x-csrf-token': franceStaff.csrfToken, 'accept-language': 'en' };
+    const form = multipartBody({ nameFr: 'x' });
+    const toJsonRoute = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/partners',
+      payload: form.payload,
+      headers: { ...headers, 'content-type': form.contentType },
+    });
+    expect(toJsonRoute.statusCode).toBe(415);
+    expect(toJsonRoute.json().error.message).toBe('Unsupported content type: send JSON (application/json).');
+    const plain = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/partners',
+      payload: 'x',
+      headers: { ...headers, 'content-type': 'text/plain' },
+    });
+    expect(plain.statusCode).toBe(415);
+    expect(plain.json().error.message).toBe('Unsupported content type: send JSON (application/json).');
+    const tooLong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/partners',
+      payload: JSON.stringify({ nameFr: 'x'.repeat(3 * 1024 * 1024) }),
+      headers: { ...headers, 'content-type': 'application/json' },
+    });
+    expect(tooLong.statusCode).toBe(413);
+    expect(tooLong.json().error.message).toBe('The request is too large.');
     expect((await upload(null, {}, [file])).statusCode).toBe(401);
     expect((await upload(partner, {}, [file])).statusCode).toBe(403);
   });
