@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { registerErrorHandler, sendError, sendFrameworkError } from './http/error-handler.js';
 import { AppError } from './http/errors.js';
+import { logRequest } from './http/log-redaction.js';
 import { openApiDocument } from './http/openapi.js';
 import { registerRoutes } from './http/route.js';
 import { allRoutes } from './modules/index.js';
@@ -36,7 +37,8 @@ export async function buildApp({
   checkResponses = false,
 }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    // A calendar feed's secret token travels in its URL: the request log leaves it out.
+    logger: logger ?? { level: config.logLevel, serializers: { req: logRequest } },
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
