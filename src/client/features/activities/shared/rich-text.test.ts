@@ -20,6 +20,15 @@ describe('minutes written as text with marks', () => {
     expect(textToHtml('"a" **"b"**')).toBe('<p>&quot;a&quot; <strong>&quot;b&quot;</strong></p>');
   });
 
+  it('links web addresses, leaving out the punctuation after them', () => {
+    expect(textToHtml('Rapport : https://www.defensordelpueblo.es/informe?a=1&b=2.')).toBe(
+      '<p>Rapport : <a href="https://www.defensordelpueblo.es/informe?a=1&amp;b=2">https://www.defensordelpueblo.es/informe?a=1&amp;b=2</a>.</p>',
+    );
+    expect(textToHtml('(voir http://x.org) javascript:alert(1)')).toBe(
+      '<p>(voir <a href="http://x.org">http://x.org</a>) javascript:alert(1)</p>',
+    );
+  });
+
   it('writes nothing for blank text', () => {
     expect(textToHtml('  \n\n \n')).toBe('');
   });

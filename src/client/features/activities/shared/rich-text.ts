@@ -1,21 +1,25 @@
 /**
  * Minutes and other long texts are stored as a little HTML (the server sanitises it on write). In the browser they
  * are written as plain text with a few marks — blank lines between paragraphs, "- " for list items, "### " for a
- * heading, **bold** and *italic* — and turned into that HTML here; every character the user types is escaped, so
- * what they write is never markup.
+ * heading, **bold** and *italic*, web addresses as links — and turned into that HTML here; every character the user
+ * types is escaped, so what they write is never markup.
  */
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** A web address typed in the text, without the punctuation that ends a sentence after it. */
+const webAddress = /https?:\/\/[^\s<]+?(?=[.,;:!?)]*(?:\s|$|<|&quot;))/g;
+
 function inline(text: string): string {
   return escapeHtml(text)
     .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[^*])\*([^*\s][^*]*?)\*(?!\*)/g, '$1<em>$2</em>');
+    .replace(/(^|[^*])\*([^*\s][^*]*?)\*(?!\*)/g, '$1<em>$2</em>')
+    .replace(webAddress, (address) => `<a href="${address}">${address}</a>`);
 }
 
-/** The text with marks, as HTML: paragraphs, headings, bulleted lists, bold and italic. */
+/** The text with marks, as HTML: paragraphs, headings, bulleted lists, bold, italic and links. */
 export function textToHtml(text: string): string {
   const blocks: string[] = [];
   for (const block of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
@@ -46,6 +50,11 @@ function marksOf(node: Node): string {
       return `*${inner}*`;
     case 'br':
       return '\n';
+    case 'a': {
+      // Back to a bare address, which becomes a link again when saved.
+      const href = node.getAttribute('href');
+      return href && href !== inner ? `${inner} (${href})` : inner;
+    }
     default:
       return inner;
   }
