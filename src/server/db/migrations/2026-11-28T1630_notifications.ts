@@ -46,11 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('notifications_once', ['user_id', 'kind', 'entity', 'entity_id', 'occasion'])
     .execute();
   await db.schema.createIndex('notifications_user').on('notifications').columns(['user_id', 'read_at']).execute();
-  await db.schema
-    .createIndex('notifications_digest')
-    .on('notifications')
-    .columns(['email_state', 'user_id'])
-    .execute();
+  await db.schema.createIndex('notifications_digest').on('notifications').columns(['email_state', 'user_id']).execute();
 
   // A person's choice per kind; no row means the default (immediately).
   await db.schema
@@ -83,11 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
     .execute();
-  await db.schema
-    .createIndex('email_outbox_due')
-    .on('email_outbox')
-    .columns(['status', 'next_attempt_at'])
-    .execute();
+  await db.schema.createIndex('email_outbox_due').on('email_outbox').columns(['status', 'next_attempt_at']).execute();
 }
 
 export async function down(): Promise<void> {
