@@ -94,12 +94,20 @@ export const notificationRoutes = [
     method: 'GET',
     path: UNSUBSCRIBE_PATH,
     operationId: 'getUnsubscribe',
-    summary: 'What an email’s unsubscribe link would turn off (no sign-in; changes nothing)',
+    summary:
+      'What an email’s unsubscribe link would turn off (no sign-in; changes nothing). A browser (Accept: ' +
+      'text/html), as mail programs without one-click open it, is sent to the web page that asks',
     tag,
     access: 'public',
     query: unsubscribeQuery,
     response: unsubscribeStatus,
-    handler: ({ db, config, query }) => service.unsubscribeStatus(db, config, query.token),
+    raw: true,
+    handler: async ({ db, config, query, request, reply }) => {
+      if ((request.headers.accept ?? '').includes('text/html')) {
+        return reply.redirect(`/unsubscribe?token=${encodeURIComponent(query.token)}`, 303);
+      }
+      return reply.send(await service.unsubscribeStatus(db, config, query.token));
+    },
   }),
   defineRoute({
     method: 'POST',

@@ -249,6 +249,11 @@ describe.each(testEngines())('notifications and email on %s', (engine) => {
       (await as(people.contactPointFR)('GET', '/api/v1/notifications/preferences')).json().modes;
     expect((await modes()).action_overdue).toBe('immediate');
 
+    // A mail program without one-click opens the header's address in a browser: it lands on the page that asks.
+    const browser = await t.app.inject({ method: 'GET', url: path, headers: { accept: 'text/html,*/*' } });
+    expect(browser.statusCode).toBe(303);
+    expect(browser.headers.location).toBe(`/unsubscribe?${path.split('?')[1]}`);
+
     const tampered = path.replace('action_overdue', 'visit_upcoming');
     expect((await as(null)('POST', tampered)).statusCode).toBe(400);
     expect((await as(null)('GET', `${path.slice(0, -3)}AAA`)).statusCode).toBe(400);
