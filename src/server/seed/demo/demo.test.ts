@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_EMAIL,
@@ -7,8 +10,11 @@ import {
   startTestApp,
   type TestApp,
 } from '../../../../tests/support/app.js';
-import { testEngines } from '../../../../tests/support/databases.js';
+import { openTestDatabase, testEngines } from '../../../../tests/support/databases.js';
 import type { Activity } from '../../../shared/contract/activities.js';
+import { anonymous } from '../../auth/actor.js';
+import { createBackup } from '../../operations/backup/create-backup.js';
+import { restoreBackup } from '../../operations/backup/restore-backup.js';
 import { prepareDatabase } from '../../startup.js';
 import { runDemo } from './run-demo.js';
 
@@ -93,5 +99,26 @@ describe.each(testEngines())('demonstration data on %s', (engine) => {
     const trainings = rabat?.actions[0]?.id;
     const action = await request(demo.app, admin)('GET', `/api/v1/actions/${trainings}`);
     expect(action.json().links).toEqual([{ entity: 'activity', count: 2 }]);
+  });
+
+  it('survives a backup and a restore whole: meetings keep their dialogue body, trainees their training', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vigie-demo-backup-'));
+    const target = await openTestDatabase(engine, dir);
+    try {
+      const file = path.join(dir, 'demo.vigie-backup');
+      const cli = { actor: anonymous, requestId: null, label: 'cli:backup' };
+      await createBackup(demo.testDatabase.database, { file, dataDir: demo.config.dataDir, audit: cli });
+      await restoreBackup(target.database, { file, dataDir: dir, audit: { ...cli, label: 'cli:restore' } });
+      const meetings = (db: typeof demo.db) =>
+        db.selectFrom('activities').select(['id', 'body_id']).where('body_id', 'is not', null).orderBy('id').execute();
+      expect(await meetings(target.database.db)).toEqual(await meetings(demo.db));
+      expect(await meetings(demo.db)).toHaveLength(3);
+      const trainees = (db: typeof demo.db) =>
+        db.selectFrom('training_participants').selectAll().orderBy('activity_id').orderBy('audience').execute();
+      expect(await trainees(target.database.db)).toEqual(await trainees(demo.db));
+    } finally {
+      await target.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
