@@ -567,6 +567,7 @@ describe.each(['fr', 'en'] as const)('activities journeys in Chromium (%s)', (la
       await page.goto(`/actions/${id}`);
       const list = page.getByRole('list', { name: l.linked });
       await expect.poll(() => list.getByRole('link').allTextContents(), settle).toEqual(expected[index]);
+      await expectNoSeriousA11yIssues(page);
     }
   });
 

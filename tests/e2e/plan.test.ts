@@ -179,7 +179,7 @@ describe('action plan journeys in Chromium, in French', () => {
     const { page } = journey;
     await page.goto(`${planUrl}/actions`);
     const markDone = page.getByRole('button', {
-      name: 'Marquer « Formation des agents aux frontières » comme terminée',
+      name: 'Marquer terminée : « Formation des agents aux frontières »',
     });
     await markDone.click();
     await markDone.waitFor({ state: 'detached' });
