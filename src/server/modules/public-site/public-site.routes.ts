@@ -12,7 +12,8 @@ import type { DB } from '../../db/schema.js';
 import { contentOf, publicPagePath } from './child-pages.present.js';
 import * as repo from './child-pages.repo.js';
 import { type LanguageLink, renderChildPage, renderIndex, renderNotFound, renderPublished } from './pages.js';
-import { publicStatements, publicVisitReports } from './published.repo.js';
+import { type PosterSize, posterSizes, renderPoster } from './poster.js';
+import { publicStatements, publicVisitReports, visibleFacility } from './published.repo.js';
 import { stylesheet, stylesheetPath, stylesheetVersion } from './stylesheet.js';
 
 type Content = z.output<typeof childPageContent>;
@@ -24,6 +25,7 @@ type Content = z.output<typeof childPageContent>;
  * A first segment that is not a page language is not ours: it goes on to the web app (or the API's 404).
  */
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Scripts are never needed; styles come from this origin only; nothing is loaded from elsewhere.
 const PAGE_CSP =
@@ -133,34 +135,103 @@ export function registerPublicSite(app: FastifyInstance, db: Kysely<DB>, config:
     return sendPage(request, reply, html);
   });
 
+  /**
+   * The page at `/{lang}/{slug}` as the caller may have it: published (of a public institution) for everyone, as it
+   * stands for the institution's writers asking for a preview; null otherwise (a 404, whatever the reason).
+   */
+  async function pageFor(request: FastifyRequest, lang: string, slug: string, preview: boolean) {
+    if (!slugPattern.test(slug)) return null;
+    const institution = await repo.institutionBySlug(db, slug);
+    if (!institution) return null;
+    if (preview) {
+      const actor = await previewer(db, config, request);
+      if (!actor || !canWrite(actor, institution.id)) return null;
+      const page = await repo.findChildPage(db, institution.id, lang);
+      return page ? { institution, actor, content: contentOf(page) as Content } : null;
+    }
+    if (institution.visibility !== 'public') return null;
+    const page = await repo.findChildPage(db, institution.id, lang);
+    return page?.status === 'published' ? { institution, actor: null, content: contentOf(page) as Content } : null;
+  }
+
   app.get<{ Params: PageParams; Querystring: Record<string, string> }>('/:lang/:slug', async (request, reply) => {
     const { lang, slug } = request.params;
     if (!isPageLanguage(lang)) return reply.callNotFound();
-    if (!slugPattern.test(slug)) return notFoundPage(request, reply, lang);
-    const institution = await repo.institutionBySlug(db, slug);
-    if (!institution) return notFoundPage(request, reply, lang);
-    const wantsPreview = request.query.preview === '1';
-    let content: Content | null = null;
-    if (wantsPreview) {
-      // Staff of the institution see the page as it is now, whatever its status; anyone else sees the 404.
-      const actor = await previewer(db, config, request);
-      const page = actor && canWrite(actor, institution.id) ? await repo.findChildPage(db, institution.id, lang) : null;
-      if (page) content = contentOf(page) as Content;
-    } else if (institution.visibility === 'public') {
-      const page = await repo.findChildPage(db, institution.id, lang);
-      if (page?.status === 'published') content = contentOf(page) as Content;
-    }
-    if (!content) return notFoundPage(request, reply, lang);
+    const preview = request.query.preview === '1';
+    const found = await pageFor(request, lang, slug, preview);
+    if (!found) return notFoundPage(request, reply, lang);
+    const { institution, content } = found;
     const published = institution.visibility === 'public' ? await repo.publishedLanguages(db, institution.id) : [];
     const languages = published.includes(lang) ? published : [lang, ...published];
     const body = renderChildPage({
       language: lang as PageLanguage,
       content,
       languages: languageLinks(languages, (code) => publicPagePath(code, slug)),
-      preview: wantsPreview,
+      preview,
     });
-    return sendPage(request, reply, body, { private: wantsPreview });
+    return sendPage(request, reply, body, { private: preview });
   });
+
+  const sizeOf = (query: Record<string, string>): PosterSize | null =>
+    query.size === undefined
+      ? 'A4'
+      : (posterSizes as readonly string[]).includes(query.size)
+        ? (query.size as PosterSize)
+        : null;
+
+  async function sendPoster(reply: FastifyReply, file: Buffer, name: string, cacheable: boolean) {
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${name}"`)
+      .header('cache-control', cacheable ? 'public, no-cache' : 'no-store')
+      .send(file);
+  }
+
+  app.get<{ Params: PageParams; Querystring: Record<string, string> }>(
+    '/:lang/:slug/poster.pdf',
+    async (request, reply) => {
+      const { lang, slug } = request.params;
+      if (!isPageLanguage(lang)) return reply.callNotFound();
+      const size = sizeOf(request.query);
+      const preview = request.query.preview === '1';
+      const found = size ? await pageFor(request, lang, slug, preview) : null;
+      if (!found || !size) return notFoundPage(request, reply, lang);
+      const file = await renderPoster({
+        language: lang,
+        content: found.content,
+        url: config.publicUrl + publicPagePath(lang, slug),
+        size,
+      });
+      return sendPoster(reply, file, `poster-${slug}-${lang}-${size}.pdf`, !preview);
+    },
+  );
+
+  // A facility's poster names the place, and facilities are not public records: only the institution's writers
+  // who may see the facility get it (signed in), from the institution's published page or, previewing, its draft.
+  app.get<{ Params: PageParams & { facilityId: string }; Querystring: Record<string, string> }>(
+    '/:lang/:slug/facilities/:facilityId/poster.pdf',
+    async (request, reply) => {
+      const { lang, slug, facilityId } = request.params;
+      if (!isPageLanguage(lang)) return reply.callNotFound();
+      const size = sizeOf(request.query);
+      const preview = request.query.preview === '1';
+      const actor = await previewer(db, config, request);
+      const found = size && actor ? await pageFor(request, lang, slug, preview) : null;
+      const facility =
+        found && actor && canWrite(actor, found.institution.id) && uuidPattern.test(facilityId)
+          ? await visibleFacility(db, actor, facilityId)
+          : undefined;
+      if (!found || !size || !facility) return notFoundPage(request, reply, lang);
+      const file = await renderPoster({
+        language: lang,
+        content: found.content,
+        url: config.publicUrl + publicPagePath(lang, slug),
+        size,
+        facilityName: facility.name,
+      });
+      return sendPoster(reply, file, `poster-${slug}-${lang}-${size}.pdf`, false);
+    },
+  );
 }
 
 function shorten(text: string, max: number): string {

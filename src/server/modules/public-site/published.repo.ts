@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor.js';
+import { visibleTo } from '../../auth/visibility.js';
 import type { DB } from '../../db/schema.js';
 
 // What institutions chose to publish, read for the public site. Public means the record's visibility is 'public';
@@ -53,4 +55,14 @@ export function publicVisitReports(db: Kysely<DB>) {
     .orderBy('visits.id')
     .limit(LIMIT)
     .execute();
+}
+
+/** A facility as the caller may see it (for its poster, which names it). */
+export function visibleFacility(db: Kysely<DB>, actor: Actor, id: string) {
+  return db
+    .selectFrom('facilities')
+    .select(['facilities.id', 'facilities.name'])
+    .where('facilities.id', '=', id)
+    .where(visibleTo(actor, 'facilities'))
+    .executeTakeFirst();
 }
