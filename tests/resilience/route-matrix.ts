@@ -16,6 +16,7 @@ import { activitiesEntries } from './matrix/activities.js';
 import { awarenessEntries } from './matrix/awareness.js';
 import { documentsEntries } from './matrix/documents.js';
 import { notificationsEntries } from './matrix/notifications.js';
+import { publicSiteEntries } from './matrix/public-site.js';
 import type { Target } from './support/fixtures.js';
 import * as fixtures from './support/fixtures.js';
 import {
@@ -146,6 +147,7 @@ export const routeMatrix: Record<string, MatrixEntry> = {
   ...notificationsEntries,
   ...activitiesEntries,
   ...awarenessEntries,
+  ...publicSiteEntries,
   // Signing in and one's own account: not about a record; the public gets 401 wherever a session is needed.
   'POST /api/v1/auth/login': {
     cases: [
