@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { assertNotInsideTransaction, guardTransactions } from './transaction-guard.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -34,6 +35,11 @@ const NUMERIC_OID = 1700;
  * transaction opened with `setAccessMode('read only')` (a backup) stays deferred: a read snapshot, blocking nobody.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    assertNotInsideTransaction();
+    return super.acquireConnection();
+  }
+
   override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
     await connection.executeQuery(
       CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'),
@@ -59,7 +65,7 @@ export function openSqlite(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = guardTransactions(new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }));
   return {
     db,
     engine: 'sqlite',
