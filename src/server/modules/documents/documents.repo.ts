@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type DocumentFamily, type DocumentMime, documentTypes } from '../../../shared/contract/documents.js';
+import { type Visibility, visibilities } from '../../../shared/roles.js';
 import type { Actor } from '../../auth/actor.js';
 import { visibleTo } from '../../auth/visibility.js';
 import type { DB, DocumentLinkTable, DocumentTable, DocumentVersionTable } from '../../db/schema.js';
@@ -297,4 +298,25 @@ export async function deleteLink(db: Executor, documentId: string, entity: strin
  */
 export async function detachEverywhere(trx: Executor, entity: string, entityId: string): Promise<void> {
   await trx.deleteFrom('document_links').where('entity', '=', entity).where('entity_id', '=', entityId).execute();
+}
+
+/**
+ * The widest visibility of the documents attached to a record (null: none attached). A module narrowing a record's
+ * visibility below it would leave documents more visible than their record: it refuses, or narrows them first.
+ */
+export async function widestAttachedVisibility(
+  db: Executor,
+  entity: string,
+  entityId: string,
+): Promise<Visibility | null> {
+  const rows = await db
+    .selectFrom('document_links')
+    .innerJoin('documents', 'documents.id', 'document_links.document_id')
+    .select('documents.visibility')
+    .distinct()
+    .where('document_links.entity', '=', entity)
+    .where('document_links.entity_id', '=', entityId)
+    .execute();
+  const ranks = rows.map((row) => visibilities.indexOf(row.visibility as Visibility));
+  return ranks.length === 0 ? null : (visibilities[Math.max(...ranks)] ?? null);
 }

@@ -32,7 +32,7 @@ import { anonymous } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
 import { createBackup } from '../../operations/backup/create-backup.js';
 import { restoreBackup } from '../../operations/backup/restore-backup.js';
-import { detachEverywhere } from './documents.repo.js';
+import { detachEverywhere, widestAttachedVisibility } from './documents.repo.js';
 
 type Page = { items: DocumentSummary[]; total: number };
 
@@ -507,6 +507,8 @@ describe.each(testEngines())('documents on %s', (engine) => {
     expect((await list(franceStaff, `entity=document&entityId=${record.id}`)).items.map((d) => d.title)).toEqual([
       photo.title,
     ]);
+    expect(await widestAttachedVisibility(t.db, 'document', record.id)).toBe('institution');
+    expect(await widestAttachedVisibility(t.db, 'document', annex.id)).toBeNull();
     // A module deleting a record detaches its documents in its own transaction.
     await t.db.transaction().execute((trx) => detachEverywhere(trx, 'document', record.id));
     expect((await list(franceStaff, `entity=document&entityId=${record.id}`)).total).toBe(0);
