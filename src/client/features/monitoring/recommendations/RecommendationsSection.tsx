@@ -18,6 +18,10 @@ import { RecommendationFormModal } from './RecommendationFormModal';
 export function RecommendationsSection({ visit }: { visit: Visit }) {
   const { t } = useT();
   const query = useRecommendations({ visit: visit.id, pageSize: 100, sort: 'issuedOn', order: 'asc' });
+  // Numbered in the order they were written, so that "Recommendation 2" stays the same one from day to day.
+  const items = [...(query.data?.items ?? [])].sort(
+    (a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.createdAt.localeCompare(b.createdAt),
+  );
   const remove = useDeleteRecommendation();
   const [editing, setEditing] = useState<Recommendation | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Recommendation | null>(null);
@@ -38,14 +42,14 @@ export function RecommendationsSection({ visit }: { visit: Visit }) {
         <LoadingState />
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyMessage
           title={t('monitoring:recommendations.visitEmptyTitle')}
           description={t('monitoring:recommendations.visitEmptyHint')}
         />
       ) : (
         <Accordion multiple variant="separated" chevronPosition="left">
-          {query.data.items.map((recommendation, index) => (
+          {items.map((recommendation, index) => (
             <Accordion.Item key={recommendation.id} value={recommendation.id}>
               <Accordion.Control>
                 <Stack gap={4}>

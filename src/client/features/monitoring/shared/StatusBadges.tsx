@@ -34,7 +34,7 @@ export function RecommendationStatusBadge({ status }: { status: RecommendationSt
 export function SeverityBadge({ severity }: { severity: FindingSeverity }) {
   const { t } = useT();
   return (
-    <Badge variant="outline" color={severityColors[severity]}>
+    <Badge variant="light" color={severityColors[severity]}>
       {t(severityLabels[severity])}
     </Badge>
   );

@@ -165,7 +165,7 @@ function ChecklistForm({ checklist, refetch }: ChecklistFormProps) {
               {t(answerLabels[answer])} : {format.number(totals[answer])}
             </Badge>
           ))}
-          <Badge variant="outline" color="gray">
+          <Badge variant="light" color="gray">
             {t('monitoring:checklist.unanswered', { count: totals.unanswered })}
           </Badge>
         </Group>

@@ -76,11 +76,11 @@ export function useVisitColumns(): Column<VisitSummary, Sort>[] {
       render: (visit) => (
         <Group gap={4}>
           <Text size="sm">{t(visitTypeLabels[visit.type])}</Text>
-          <Badge size="xs" variant="outline" color={visit.announced ? 'gray' : 'orange'}>
+          <Badge size="xs" variant="light" color={visit.announced ? 'gray' : 'orange'}>
             {visit.announced ? t('monitoring:visit.announcedShort') : t('monitoring:visit.unannouncedShort')}
           </Badge>
           {visit.institutions.length > 0 && (
-            <Badge size="xs" variant="outline" color="indigo">
+            <Badge size="xs" variant="light" color="indigo">
               {t('monitoring:visit.jointShort')}
             </Badge>
           )}

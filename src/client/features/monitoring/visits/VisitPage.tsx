@@ -210,11 +210,11 @@ export function VisitPage() {
           <Group gap="xs">
             <VisitStatusBadge status={visit.status} />
             <Text size="sm">{t(visitTypeLabels[visit.type])}</Text>
-            <Badge variant="outline" color={visit.announced ? 'gray' : 'orange'}>
+            <Badge variant="light" color={visit.announced ? 'gray' : 'orange'}>
               {visit.announced ? t('monitoring:visit.announced') : t('monitoring:visit.unannounced')}
             </Badge>
             {visit.institutions.length > 0 && (
-              <Badge variant="outline" color="indigo">
+              <Badge variant="light" color="indigo">
                 {t('monitoring:visit.joint')}
               </Badge>
             )}
