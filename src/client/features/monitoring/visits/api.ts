@@ -226,5 +226,7 @@ export function useSaveUrgentSituation(visitId: string, situationId: string | un
 export function useRevealUrgentSituation() {
   return useMutation({
     mutationFn: (id: string) => apiRequest<UrgentDetail>(`/urgent-situations/${id}/reveal`, { method: 'POST' }),
+    // Dropped from the mutation cache as soon as the dialog lets go of it, rather than kept for minutes.
+    gcTime: 0,
   });
 }
