@@ -15,6 +15,7 @@ import { ownedByFrance, ownedByNetwork, type Who } from '../support/policy-matri
 import { activitiesEntries } from './matrix/activities.js';
 import { awarenessEntries } from './matrix/awareness.js';
 import { documentsEntries } from './matrix/documents.js';
+import { monitoringEntries } from './matrix/monitoring.js';
 import { notificationsEntries } from './matrix/notifications.js';
 import { publicSiteEntries } from './matrix/public-site.js';
 import type { Target } from './support/fixtures.js';
@@ -144,9 +145,10 @@ const reportBody = (t: Target, w: World) => ({
 
 export const routeMatrix: Record<string, MatrixEntry> = {
   ...documentsEntries,
-  ...notificationsEntries,
+  ...monitoringEntries,
   ...activitiesEntries,
   ...awarenessEntries,
+  ...notificationsEntries,
   ...publicSiteEntries,
   // Signing in and one's own account: not about a record; the public gets 401 wherever a session is needed.
   'POST /api/v1/auth/login': {

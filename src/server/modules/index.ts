@@ -13,6 +13,7 @@ import { declarationRoutes } from './declarations/declarations.routes.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
+import { monitoringRoutes } from './monitoring/monitoring.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { partnerRoutes } from './partners/partners.routes.js';
 import { planModuleRoutes } from './plan/plan.routes.js';
@@ -36,6 +37,7 @@ export const allRoutes: RouteDefinition[] = [
   ...calendarRoutes,
   ...documentRoutes,
   ...awarenessRoutes,
+  ...monitoringRoutes,
   ...twoFactorRoutes,
   ...sessionRoutes,
   ...settingsRoutes,

@@ -13,6 +13,7 @@ import {
   otherInstitutionsSeed,
   partnersSeed,
 } from './network.data.js';
+import { seedMonitoringChecklist } from './monitoring-checklist.seed.js';
 import { seedPlan } from './plan.seed.js';
 
 export interface Seed {
@@ -197,6 +198,7 @@ async function seedNetwork(trx: Kysely<DB>): Promise<void> {
 export const seeds: Seed[] = [
   { name: '2026-11-28_network', run: seedNetwork },
   { name: '2026-11-28_plan-2017-2018', run: seedPlan },
+  { name: '2026-11-28_monitoring-checklist', run: seedMonitoringChecklist },
 ];
 
 /**
