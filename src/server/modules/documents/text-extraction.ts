@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { getDocumentProxy } from 'unpdf';
 import type { DocumentMime } from '../../../shared/contract/documents.js';
 
 /** Enough for search over a long report; the file itself keeps everything. */
@@ -47,12 +47,27 @@ function tidy(text: string): string | null {
   return clean.slice(0, MAX_TEXT_LENGTH).replace(/\p{Cs}$/u, '');
 }
 
+// Reading stops here even if the text is not long enough yet: an upload must not wait on a huge PDF.
+const PDF_TIME_BUDGET_MS = 5_000;
+
 async function pdfText(bytes: Uint8Array): Promise<string> {
   // unpdf may take over the buffer it is given: hand it a copy, the stored bytes stay intact.
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
-    const { text } = await extractText(pdf, { mergePages: true });
-    return text;
+    // Page by page, only as far as search keeps: a 1,500-page report is not read to its end.
+    const started = Date.now();
+    const parts: string[] = [];
+    let length = 0;
+    for (let number = 1; number <= pdf.numPages && length < MAX_TEXT_LENGTH; number += 1) {
+      if (Date.now() - started > PDF_TIME_BUDGET_MS) break;
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      parts.push(text);
+      length += text.length + 1;
+      page.cleanup();
+    }
+    return parts.join('\n');
   } finally {
     await pdf.destroy();
   }
