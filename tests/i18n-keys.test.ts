@@ -28,7 +28,8 @@ const clientNamespaces = [
   'activities',
   'calendar',
 ] as const;
-const namespaces = [...clientNamespaces, 'errors'] as const;
+// `public`: the public site's wording, rendered by the server (same keys everywhere, valid ICU).
+const namespaces = [...clientNamespaces, 'errors', 'public'] as const;
 
 type Catalog = Map<string, string>;
 
