@@ -8,6 +8,7 @@ const year = (local: string) => Number(local.slice(0, 4));
 /** Where an event is read in the web app, by source. */
 const pathOf: Record<string, (id: string) => string> = {
   activity: (id) => `/activities/${id}`,
+  visit: (id) => `/visits/${id}`,
 };
 
 /**

@@ -3,6 +3,7 @@ import type { CalendarEvent } from '../../../shared/contract/activities.js';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
 import { activityCalendarSource } from '../activities/activities.calendar.js';
+import { visitCalendarSource } from '../monitoring/visits.calendar.js';
 
 export interface CalendarWindow {
   /** Events overlapping [fromUtc, toUtc) (ISO instants). */
@@ -25,4 +26,4 @@ export interface CalendarSource {
   events(db: Kysely<DB>, actor: Actor, window: CalendarWindow): Promise<CalendarEvent[]>;
 }
 
-export const calendarSources: CalendarSource[] = [activityCalendarSource];
+export const calendarSources: CalendarSource[] = [activityCalendarSource, visitCalendarSource];

@@ -132,6 +132,21 @@ describe.each(testEngines())('monitoring on %s', (engine) => {
     expect(started.json().statusHistory.map((h: Json) => h.toStatus)).toEqual(['planned', 'in_progress']);
     expect(started.json().statusChangedBy.id).toBe(franceStaff.userId);
 
+    // The visit is in its institution's calendar as whole days, and only there.
+    const calendar = async (s: Session) =>
+      (await call(s)('GET', '/api/v1/calendar?from=2017-03-01&to=2017-03-31'))
+        .json()
+        .items.filter((e: Json) => e.source === 'visit');
+    expect(await calendar(franceStaff)).toContainEqual(
+      expect.objectContaining({
+        id: visit.id,
+        allDay: true,
+        startsUtc: '2017-03-13T00:00:00.000Z',
+        endsUtc: '2017-03-15T00:00:00.000Z',
+      }),
+    );
+    expect((await calendar(moroccoStaff)).map((e: Json) => e.id)).not.toContain(visit.id);
+
     // Two editors from version 2: the second gets 409 with the current record, and the first edit stays.
     const first = await call(franceStaff)('PATCH', `/api/v1/visits/${visit.id}`, { summary: 'First', version: 2 });
     expect(first.statusCode).toBe(200);
