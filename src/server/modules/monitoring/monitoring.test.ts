@@ -18,6 +18,7 @@ import {
 } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in the assertions.
 type Json = Record<string, any>;
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
