@@ -7,8 +7,8 @@ import {
   IconCalendarStats,
   IconChecklist,
   IconClipboardCheck,
-  IconFileText,
   IconFiles,
+  IconFileText,
   IconHeartHandshake,
   IconHistory,
   IconListCheck,
@@ -90,15 +90,6 @@ const sections: NavSection[] = [
     ],
   },
   {
-    label: 'monitoring:nav.section',
-    items: [
-      { to: '/visits', label: 'monitoring:nav.visits', Icon: IconClipboardCheck },
-      { to: '/facilities', label: 'monitoring:nav.facilities', Icon: IconBuildingCommunity },
-      { to: '/recommendations', label: 'monitoring:nav.tracker', Icon: IconListCheck },
-      { to: '/checklist-templates', label: 'monitoring:nav.templates', Icon: IconChecklist },
-    ],
-  },
-  {
     label: 'awareness:nav.section',
     items: [
       {
@@ -108,6 +99,15 @@ const sections: NavSection[] = [
         alsoActiveUnder: ['/awareness-reach'],
       },
       { to: '/materials', label: 'awareness:nav.materials', Icon: IconBooks },
+    ],
+  },
+  {
+    label: 'monitoring:nav.section',
+    items: [
+      { to: '/visits', label: 'monitoring:nav.visits', Icon: IconClipboardCheck },
+      { to: '/facilities', label: 'monitoring:nav.facilities', Icon: IconBuildingCommunity },
+      { to: '/recommendations', label: 'monitoring:nav.tracker', Icon: IconListCheck },
+      { to: '/checklist-templates', label: 'monitoring:nav.templates', Icon: IconChecklist },
     ],
   },
   {

@@ -1,11 +1,10 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { activityRoutes } from '../features/activities/routes';
 import { awarenessRoutes } from '../features/awareness/routes';
-import { documentRoutes } from '../features/documents/routes';
-import { awarenessRoutes } from '../features/awareness/routes';
 import { calendarRoutes } from '../features/calendar/routes';
-import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
+import { documentRoutes } from '../features/documents/routes';
 import { monitoringRoutes } from '../features/monitoring/routes';
+import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
 import { planRoutes } from '../features/plan/routes';
 import { AppLayout } from './AppLayout';
 import { FullPageLoader, RequirePermission, RequireSession } from './guards';
@@ -106,12 +105,11 @@ export const router = createBrowserRouter([
           },
           ...planRoutes,
           ...documentRoutes,
-          ...activityRoutes,
-          ...calendarRoutes,
-          ...monitoringRoutes,
           ...notificationRoutes,
           ...awarenessRoutes,
-          ...awarenessRoutes,
+          ...monitoringRoutes,
+          ...activityRoutes,
+          ...calendarRoutes,
           {
             path: 'users',
             element: (

@@ -1,7 +1,7 @@
 import arActivities from '../../shared/locales/ar/activities.json';
 import arAudit from '../../shared/locales/ar/audit.json';
-import arAwareness from '../../shared/locales/ar/awareness.json';
 import arAuth from '../../shared/locales/ar/auth.json';
+import arAwareness from '../../shared/locales/ar/awareness.json';
 import arCalendar from '../../shared/locales/ar/calendar.json';
 import arCommon from '../../shared/locales/ar/common.json';
 import arDocuments from '../../shared/locales/ar/documents.json';
@@ -13,8 +13,8 @@ import arSettings from '../../shared/locales/ar/settings.json';
 import arUsers from '../../shared/locales/ar/users.json';
 import enActivities from '../../shared/locales/en/activities.json';
 import enAudit from '../../shared/locales/en/audit.json';
-import enAwareness from '../../shared/locales/en/awareness.json';
 import enAuth from '../../shared/locales/en/auth.json';
+import enAwareness from '../../shared/locales/en/awareness.json';
 import enCalendar from '../../shared/locales/en/calendar.json';
 import enCommon from '../../shared/locales/en/common.json';
 import enDocuments from '../../shared/locales/en/documents.json';
@@ -26,8 +26,8 @@ import enSettings from '../../shared/locales/en/settings.json';
 import enUsers from '../../shared/locales/en/users.json';
 import esActivities from '../../shared/locales/es/activities.json';
 import esAudit from '../../shared/locales/es/audit.json';
-import esAwareness from '../../shared/locales/es/awareness.json';
 import esAuth from '../../shared/locales/es/auth.json';
+import esAwareness from '../../shared/locales/es/awareness.json';
 import esCalendar from '../../shared/locales/es/calendar.json';
 import esCommon from '../../shared/locales/es/common.json';
 import esDocuments from '../../shared/locales/es/documents.json';
@@ -39,8 +39,8 @@ import esSettings from '../../shared/locales/es/settings.json';
 import esUsers from '../../shared/locales/es/users.json';
 import frActivities from '../../shared/locales/fr/activities.json';
 import frAudit from '../../shared/locales/fr/audit.json';
-import frAwareness from '../../shared/locales/fr/awareness.json';
 import frAuth from '../../shared/locales/fr/auth.json';
+import frAwareness from '../../shared/locales/fr/awareness.json';
 import frCalendar from '../../shared/locales/fr/calendar.json';
 import frCommon from '../../shared/locales/fr/common.json';
 import frDocuments from '../../shared/locales/fr/documents.json';
@@ -60,8 +60,8 @@ export const resources = {
     users: frUsers,
     audit: frAudit,
     plan: frPlan,
-    awareness: frAwareness,
     notifications: frNotifications,
+    awareness: frAwareness,
     settings: frSettings,
     documents: frDocuments,
     monitoring: frMonitoring,
@@ -75,8 +75,8 @@ export const resources = {
     users: enUsers,
     audit: enAudit,
     plan: enPlan,
-    awareness: enAwareness,
     notifications: enNotifications,
+    awareness: enAwareness,
     settings: enSettings,
     documents: enDocuments,
     monitoring: enMonitoring,
@@ -90,8 +90,8 @@ export const resources = {
     users: arUsers,
     audit: arAudit,
     plan: arPlan,
-    awareness: arAwareness,
     notifications: arNotifications,
+    awareness: arAwareness,
     settings: arSettings,
     documents: arDocuments,
     monitoring: arMonitoring,
@@ -105,8 +105,8 @@ export const resources = {
     users: esUsers,
     audit: esAudit,
     plan: esPlan,
-    awareness: esAwareness,
     notifications: esNotifications,
+    awareness: esAwareness,
     settings: esSettings,
     documents: esDocuments,
     monitoring: esMonitoring,
@@ -122,8 +122,8 @@ export const namespaces = [
   'users',
   'audit',
   'plan',
-  'awareness',
   'notifications',
+  'awareness',
   'settings',
   'documents',
   'monitoring',

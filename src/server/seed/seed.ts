@@ -4,6 +4,7 @@ import { anonymous } from '../auth/actor.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../http/versioning.js';
 import { recordAudit } from '../modules/audit/record-audit.js';
+import { seedMonitoringChecklist } from './monitoring-checklist.seed.js';
 import {
   associationsSeed,
   declarationsSeed,
@@ -13,7 +14,6 @@ import {
   otherInstitutionsSeed,
   partnersSeed,
 } from './network.data.js';
-import { seedMonitoringChecklist } from './monitoring-checklist.seed.js';
 import { seedPlan } from './plan.seed.js';
 
 export interface Seed {

@@ -6,7 +6,12 @@ declare module 'bidi-js' {
   }
   interface Bidi {
     getEmbeddingLevels(text: string, explicitDirection?: 'ltr' | 'rtl' | 'auto'): EmbeddingLevels;
-    getReorderSegments(text: string, embeddingLevels: EmbeddingLevels, start?: number, end?: number): [number, number][];
+    getReorderSegments(
+      text: string,
+      embeddingLevels: EmbeddingLevels,
+      start?: number,
+      end?: number,
+    ): [number, number][];
     getReorderedIndices(text: string, embeddingLevels: EmbeddingLevels, start?: number, end?: number): number[];
     getReorderedString(text: string, embeddingLevels: EmbeddingLevels, start?: number, end?: number): string;
     getMirroredCharacter(char: string): string | null;
