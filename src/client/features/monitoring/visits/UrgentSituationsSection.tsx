@@ -219,7 +219,8 @@ function RevealButton({ situation }: { situation: UrgentSituation }) {
                 <Button variant="default" onClick={close} data-autofocus>
                   {t('common:actions.cancel')}
                 </Button>
-                <Button color="orange" onClick={() => reveal.mutate(situation.id)} loading={reveal.isPending}>
+                {/* Red, as other consequential confirmations: white on orange fails the contrast ratio. */}
+                <Button color="red" onClick={() => reveal.mutate(situation.id)} loading={reveal.isPending}>
                   {t('monitoring:urgent.revealConfirm')}
                 </Button>
               </Group>
