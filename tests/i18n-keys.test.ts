@@ -27,6 +27,7 @@ const clientNamespaces = [
   'notifications',
   'activities',
   'calendar',
+  'public-site',
 ] as const;
 // `public`: the public site's wording, rendered by the server (same keys everywhere, valid ICU).
 const namespaces = [...clientNamespaces, 'errors', 'public'] as const;

@@ -6,6 +6,7 @@ import { documentRoutes } from '../features/documents/routes';
 import { monitoringRoutes } from '../features/monitoring/routes';
 import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
 import { planRoutes } from '../features/plan/routes';
+import { publicSiteRoutes } from '../features/public-site/routes';
 import { AppLayout } from './AppLayout';
 import { FullPageLoader, RequirePermission, RequireSession } from './guards';
 import { NotFoundPage } from './NotFoundPage';
@@ -110,6 +111,7 @@ export const router = createBrowserRouter([
           ...monitoringRoutes,
           ...activityRoutes,
           ...calendarRoutes,
+          ...publicSiteRoutes,
           {
             path: 'users',
             element: (

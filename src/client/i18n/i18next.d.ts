@@ -10,6 +10,7 @@ import type monitoring from '../../shared/locales/fr/monitoring.json';
 import type network from '../../shared/locales/fr/network.json';
 import type notifications from '../../shared/locales/fr/notifications.json';
 import type plan from '../../shared/locales/fr/plan.json';
+import type publicSite from '../../shared/locales/fr/public-site.json';
 import type settings from '../../shared/locales/fr/settings.json';
 import type users from '../../shared/locales/fr/users.json';
 
@@ -31,6 +32,7 @@ declare module 'i18next' {
       monitoring: typeof monitoring;
       activities: typeof activities;
       calendar: typeof calendar;
+      'public-site': typeof publicSite;
     };
   }
 }

@@ -9,6 +9,7 @@ import arMonitoring from '../../shared/locales/ar/monitoring.json';
 import arNetwork from '../../shared/locales/ar/network.json';
 import arNotifications from '../../shared/locales/ar/notifications.json';
 import arPlan from '../../shared/locales/ar/plan.json';
+import arPublicSite from '../../shared/locales/ar/public-site.json';
 import arSettings from '../../shared/locales/ar/settings.json';
 import arUsers from '../../shared/locales/ar/users.json';
 import enActivities from '../../shared/locales/en/activities.json';
@@ -22,6 +23,7 @@ import enMonitoring from '../../shared/locales/en/monitoring.json';
 import enNetwork from '../../shared/locales/en/network.json';
 import enNotifications from '../../shared/locales/en/notifications.json';
 import enPlan from '../../shared/locales/en/plan.json';
+import enPublicSite from '../../shared/locales/en/public-site.json';
 import enSettings from '../../shared/locales/en/settings.json';
 import enUsers from '../../shared/locales/en/users.json';
 import esActivities from '../../shared/locales/es/activities.json';
@@ -35,6 +37,7 @@ import esMonitoring from '../../shared/locales/es/monitoring.json';
 import esNetwork from '../../shared/locales/es/network.json';
 import esNotifications from '../../shared/locales/es/notifications.json';
 import esPlan from '../../shared/locales/es/plan.json';
+import esPublicSite from '../../shared/locales/es/public-site.json';
 import esSettings from '../../shared/locales/es/settings.json';
 import esUsers from '../../shared/locales/es/users.json';
 import frActivities from '../../shared/locales/fr/activities.json';
@@ -48,6 +51,7 @@ import frMonitoring from '../../shared/locales/fr/monitoring.json';
 import frNetwork from '../../shared/locales/fr/network.json';
 import frNotifications from '../../shared/locales/fr/notifications.json';
 import frPlan from '../../shared/locales/fr/plan.json';
+import frPublicSite from '../../shared/locales/fr/public-site.json';
 import frSettings from '../../shared/locales/fr/settings.json';
 import frUsers from '../../shared/locales/fr/users.json';
 
@@ -67,6 +71,7 @@ export const resources = {
     monitoring: frMonitoring,
     activities: frActivities,
     calendar: frCalendar,
+    'public-site': frPublicSite,
   },
   en: {
     common: enCommon,
@@ -82,6 +87,7 @@ export const resources = {
     monitoring: enMonitoring,
     activities: enActivities,
     calendar: enCalendar,
+    'public-site': enPublicSite,
   },
   ar: {
     common: arCommon,
@@ -97,6 +103,7 @@ export const resources = {
     monitoring: arMonitoring,
     activities: arActivities,
     calendar: arCalendar,
+    'public-site': arPublicSite,
   },
   es: {
     common: esCommon,
@@ -112,6 +119,7 @@ export const resources = {
     monitoring: esMonitoring,
     activities: esActivities,
     calendar: esCalendar,
+    'public-site': esPublicSite,
   },
 };
 
@@ -129,4 +137,5 @@ export const namespaces = [
   'monitoring',
   'activities',
   'calendar',
+  'public-site',
 ] as const;

@@ -180,6 +180,9 @@ export function InstitutionPage() {
         actions={
           institution.can.edit && (
             <>
+              <Button component={Link} to={`/institutions/${institution.id}/child-pages`} variant="default">
+                {t('public-site:institutionLink')}
+              </Button>
               <Button leftSection={<IconEdit size={16} aria-hidden="true" />} onClick={() => setEditing(true)}>
                 {t('common:actions.edit')}
               </Button>
