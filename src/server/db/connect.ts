@@ -35,8 +35,14 @@ const NUMERIC_OID = 1700;
  * transaction opened with `setAccessMode('read only')` (a backup) stays deferred: a read snapshot, blocking nobody.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #owner: object;
+  constructor(config: SqliteDialectConfig, owner: object) {
+    super(config);
+    this.#owner = owner;
+  }
+
   override async acquireConnection(): Promise<DatabaseConnection> {
-    assertNotInsideTransaction();
+    assertNotInsideTransaction(this.#owner);
     return super.acquireConnection();
   }
 
@@ -49,12 +55,14 @@ class ImmediateSqliteDriver extends SqliteDriver {
 
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
-  constructor(config: SqliteDialectConfig) {
+  readonly #owner: object;
+  constructor(config: SqliteDialectConfig, owner: object) {
     super(config);
     this.#config = config;
+    this.#owner = owner;
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#owner);
   }
 }
 
@@ -65,7 +73,12 @@ export function openSqlite(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = FULL');
-  const db = guardTransactions(new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }));
+  // Each opened database is its own owner: a transaction on one does not stop queries on another (a second handle).
+  const owner = {};
+  const db = guardTransactions(
+    new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, owner) }),
+    owner,
+  );
   return {
     db,
     engine: 'sqlite',

@@ -44,4 +44,20 @@ describe('SQLite transaction guard', () => {
       QueryOutsideTransactionError,
     );
   });
+
+  it('lets another handle on the same file write while a transaction of the first reads', async () => {
+    const second = openSqlite(path.join(dir, 'guard.sqlite'));
+    try {
+      const seen = await db
+        .transaction()
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          await second.db.transaction().execute((other) => sql`insert into t values (4)`.execute(other));
+          return (await sql<{ n: number }>`select count(*) as n from t`.execute(trx)).rows[0]?.n;
+        });
+      expect(seen).toBe(3);
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -7,7 +7,12 @@ import { type Kysely, TransactionBuilder } from 'kysely';
  * This guard makes that mistake loud instead: inside a transaction's callback, asking the driver for a connection
  * throws at once (a 500 with a stack in the log, and a failing test), naming the fix.
  */
-const insideTransaction = new AsyncLocalStorage<{ open: boolean }>();
+interface Scope {
+  /** The database whose single connection the transaction holds: another database may be queried meanwhile. */
+  owner: object;
+  open: boolean;
+}
+const insideTransaction = new AsyncLocalStorage<readonly Scope[]>();
 
 export class QueryOutsideTransactionError extends Error {
   constructor() {
@@ -19,12 +24,13 @@ export class QueryOutsideTransactionError extends Error {
   }
 }
 
-/** Called by the SQLite driver before it hands out its connection. */
-export function assertNotInsideTransaction(): void {
-  if (insideTransaction.getStore()?.open) throw new QueryOutsideTransactionError();
+/** Called by the SQLite driver of `owner` before it hands out its connection. */
+export function assertNotInsideTransaction(owner: object): void {
+  const scopes = insideTransaction.getStore() ?? [];
+  if (scopes.some((scope) => scope.owner === owner && scope.open)) throw new QueryOutsideTransactionError();
 }
 
-function guardBuilder<T extends object>(builder: T): T {
+function guardBuilder<T extends object>(builder: T, owner: object): T {
   return new Proxy(builder, {
     get(target, property) {
       const value = Reflect.get(target, property, target);
@@ -32,9 +38,10 @@ function guardBuilder<T extends object>(builder: T): T {
       if (property === 'execute') {
         return async (callback: (trx: unknown) => Promise<unknown>) =>
           value.call(target, async (trx: unknown) => {
-            const scope = { open: true };
+            const scope: Scope = { owner, open: true };
+            const scopes = [...(insideTransaction.getStore() ?? []), scope];
             try {
-              return await insideTransaction.run(scope, () => callback(trx));
+              return await insideTransaction.run(scopes, () => callback(trx));
             } finally {
               // Work the callback left running after it returned is no longer inside the transaction.
               scope.open = false;
@@ -43,19 +50,22 @@ function guardBuilder<T extends object>(builder: T): T {
       }
       return (...args: unknown[]) => {
         const result = value.apply(target, args);
-        return result instanceof TransactionBuilder ? guardBuilder(result) : result;
+        return result instanceof TransactionBuilder ? guardBuilder(result, owner) : result;
       };
     },
   });
 }
 
-/** The same Kysely instance, whose `transaction()` marks its callback so the driver can refuse `db` inside it. */
-export function guardTransactions<DB>(db: Kysely<DB>): Kysely<DB> {
+/**
+ * The same Kysely instance, whose `transaction()` marks its callback so that the driver of `owner` can refuse `db`
+ * inside it.
+ */
+export function guardTransactions<DB>(db: Kysely<DB>, owner: object): Kysely<DB> {
   return new Proxy(db, {
     get(target, property) {
       const value = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
-      if (property === 'transaction') return () => guardBuilder(value.call(target));
+      if (property === 'transaction') return () => guardBuilder(value.call(target), owner);
       // Kysely keeps its state in private fields: its methods must run on the instance itself, not the proxy.
       return value.bind(target);
     },
