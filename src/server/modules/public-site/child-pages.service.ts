@@ -38,7 +38,8 @@ async function managedInstitution(db: Kysely<DB>, actor: Actor, institutionId: s
   return institution;
 }
 
-function contentColumns(content: Content) {
+/** A page's content as the columns of `child_page_contents`. */
+export function contentColumns(content: Content) {
   return {
     institution_name: content.institutionName,
     about: content.about,
