@@ -70,6 +70,18 @@ interface AxeViolation {
 
 /** Runs axe-core in the page and fails on any serious or critical violation, listing them. */
 export async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
+  // A dialog still fading in or out is half transparent: axe would measure the contrast of a frame nobody reads.
+  // Wait for finite transitions and animations to end (loaders spin forever and are left alone).
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
+    undefined,
+    { timeout: 5000, polling: 'raf' },
+  );
   // Evaluated through the DevTools protocol: an inline <script> would be (rightly) refused by the page's CSP.
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {
