@@ -577,6 +577,48 @@ export async function updateFollowUp(
   return presentFollowUp(context.actor, activity.owner_institution_id, after);
 }
 
+/**
+ * Deletes one versioned item of an activity (a follow-up item, a response) with its audit event, in one
+ * transaction; a stale version is a 409 carrying the item as it is now, a vanished one a 404.
+ */
+async function deleteActivityItem<Row>(
+  db: Kysely<DB>,
+  context: AuditContext,
+  item: {
+    entity: string;
+    id: string;
+    version: number;
+    institutionId: string | null;
+    find(): Promise<Row | undefined>;
+    remove(trx: Kysely<DB>): Promise<boolean>;
+    present(row: Row): unknown;
+  },
+) {
+  const current = await item.find();
+  if (!current) throw notFound();
+  const deleted = await db.transaction().execute(async (trx) => {
+    if (!(await item.remove(trx))) return false;
+    await recordAudit(trx, context, {
+      entity: item.entity,
+      entityId: item.id,
+      action: 'delete',
+      before: current,
+      institutionId: item.institutionId,
+    });
+    return true;
+  });
+  if (!deleted) {
+    const now = await item.find();
+    if (!now) throw notFound();
+    throw await staleVersion(db, {
+      entity: item.entity,
+      entityId: item.id,
+      sentVersion: item.version,
+      current: item.present(now),
+    });
+  }
+}
+
 export async function deleteFollowUp(
   db: Kysely<DB>,
   context: AuditContext,
@@ -585,29 +627,15 @@ export async function deleteFollowUp(
   version: number,
 ) {
   const activity = await writableActivity(db, context.actor, activityId);
-  const current = await repo.findFollowUp(db, activityId, id);
-  if (!current) throw notFound();
-  const deleted = await db.transaction().execute(async (trx) => {
-    if (!(await repo.deleteFollowUp(trx, id, version))) return false;
-    await recordAudit(trx, context, {
-      entity: 'activity_follow_up',
-      entityId: id,
-      action: 'delete',
-      before: current,
-      institutionId: activity.owner_institution_id,
-    });
-    return true;
+  await deleteActivityItem(db, context, {
+    entity: 'activity_follow_up',
+    id,
+    version,
+    institutionId: activity.owner_institution_id,
+    find: () => repo.findFollowUp(db, activityId, id),
+    remove: (trx) => repo.deleteFollowUp(trx, id, version),
+    present: (row) => presentFollowUp(context.actor, activity.owner_institution_id, row),
   });
-  if (!deleted) {
-    const now = await repo.findFollowUp(db, activityId, id);
-    if (!now) throw notFound();
-    throw await staleVersion(db, {
-      entity: 'activity_follow_up',
-      entityId: id,
-      sentVersion: version,
-      current: presentFollowUp(context.actor, activity.owner_institution_id, now),
-    });
-  }
 }
 
 // An authority's responses to a statement.
@@ -705,27 +733,13 @@ export async function deleteResponse(
   version: number,
 ) {
   const activity = await writableStatement(db, context.actor, activityId);
-  const current = await repo.findResponse(db, activityId, id);
-  if (!current) throw notFound();
-  const deleted = await db.transaction().execute(async (trx) => {
-    if (!(await repo.deleteResponse(trx, id, version))) return false;
-    await recordAudit(trx, context, {
-      entity: 'statement_response',
-      entityId: id,
-      action: 'delete',
-      before: current,
-      institutionId: activity.owner_institution_id,
-    });
-    return true;
+  await deleteActivityItem(db, context, {
+    entity: 'statement_response',
+    id,
+    version,
+    institutionId: activity.owner_institution_id,
+    find: () => repo.findResponse(db, activityId, id),
+    remove: (trx) => repo.deleteResponse(trx, id, version),
+    present: (row) => presentResponse(context.actor, activity.owner_institution_id, row),
   });
-  if (!deleted) {
-    const now = await repo.findResponse(db, activityId, id);
-    if (!now) throw notFound();
-    throw await staleVersion(db, {
-      entity: 'statement_response',
-      entityId: id,
-      sentVersion: version,
-      current: presentResponse(context.actor, activity.owner_institution_id, now),
-    });
-  }
 }
