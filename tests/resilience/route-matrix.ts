@@ -14,6 +14,7 @@ import { PASSWORD, type Session } from '../support/app.js';
 import { ownedByFrance, ownedByNetwork, type Who } from '../support/policy-matrix.js';
 import { activitiesEntries } from './matrix/activities.js';
 import { awarenessEntries } from './matrix/awareness.js';
+import { dashboardEntries } from './matrix/dashboard.js';
 import { documentsEntries } from './matrix/documents.js';
 import { monitoringEntries } from './matrix/monitoring.js';
 import { notificationsEntries } from './matrix/notifications.js';
@@ -150,6 +151,7 @@ export const routeMatrix: Record<string, MatrixEntry> = {
   ...awarenessEntries,
   ...notificationsEntries,
   ...publicSiteEntries,
+  ...dashboardEntries,
   // Signing in and one's own account: not about a record; the public gets 401 wherever a session is needed.
   'POST /api/v1/auth/login': {
     cases: [

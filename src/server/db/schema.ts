@@ -890,3 +890,33 @@ export interface ChildPageContentTable {
   created_at: string;
   updated_at: string;
 }
+
+// Reports (2026-11-28T1710_reports): consolidated activity reports, generated in the background.
+export interface DB {
+  activity_reports: ActivityReportTable;
+}
+
+export interface ActivityReportTable {
+  id: string;
+  requested_by: string;
+  language: string;
+  period_from: string;
+  period_to: string;
+  /** JSON array of institution ids; empty: everything the requester sees. */
+  institution_ids: string;
+  status: string;
+  progress: number;
+  step: string | null;
+  error: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  attempts: number;
+  /** The files once done: never select them in lists (name the columns). */
+  pdf: Uint8Array | null;
+  pdf_size: number | null;
+  docx: Uint8Array | null;
+  docx_size: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}

@@ -18,6 +18,7 @@ import { notificationRoutes } from './notifications/notifications.routes.js';
 import { partnerRoutes } from './partners/partners.routes.js';
 import { planModuleRoutes } from './plan/plan.routes.js';
 import { childPageRoutes } from './public-site/child-pages.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
@@ -44,4 +45,5 @@ export const allRoutes: RouteDefinition[] = [
   ...operationsRoutes,
   ...notificationRoutes,
   ...childPageRoutes,
+  ...reportRoutes,
 ];

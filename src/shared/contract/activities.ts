@@ -398,6 +398,12 @@ export const activityFilters = {
     .transform((v) => v === 'true')
     .optional()
     .describe('dialogue bodies overdue for a meeting'),
+  country: countryCode.optional().describe('held in this country'),
+  replied: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('statements with (true) or without (false) a reply'),
 };
 
 // Calendar

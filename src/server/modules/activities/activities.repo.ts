@@ -27,6 +27,8 @@ export interface ActivityFilters {
   actionId?: string | undefined;
   bodyId?: string | undefined;
   cadenceMissed?: boolean | undefined;
+  country?: string | undefined;
+  replied?: boolean | undefined;
 }
 
 export interface ActivityListQuery extends ActivityFilters {
@@ -126,6 +128,19 @@ export function filteredActivities(db: Executor, actor: Actor, filters: Activity
   if (filters.cadenceMissed !== undefined) {
     const missed = filters.cadenceMissed;
     query = query.where((eb) => (missed ? isOverdueBody(eb, actor, now) : eb.not(isOverdueBody(eb, actor, now))));
+  }
+  if (filters.country) query = query.where('activities.country_code', '=', filters.country);
+  if (filters.replied !== undefined) {
+    const replied = filters.replied;
+    query = query.where((eb) => {
+      const hasReply = eb.exists(
+        eb
+          .selectFrom('statement_responses')
+          .select(sql`1`.as('one'))
+          .whereRef('statement_responses.activity_id', '=', 'activities.id'),
+      );
+      return eb.and([eb('activities.kind', '=', 'statement'), replied ? hasReply : eb.not(hasReply)]);
+    });
   }
   return query;
 }

@@ -16,6 +16,8 @@ export interface SessionFilters {
   setting?: string | undefined;
   channel?: string | undefined;
   institutionId?: string | undefined;
+  /** Owned by any of these institutions (the dashboard's choice of several). */
+  institutionIds?: string[] | undefined;
   country?: string | undefined;
   language?: string | undefined;
   from?: string | undefined;
@@ -69,6 +71,9 @@ export function filteredSessions(db: Executor, actor: Actor, filters: SessionFil
   if (filters.setting) query = query.where('awareness_sessions.setting', '=', filters.setting);
   if (filters.channel) query = query.where('awareness_sessions.channel', '=', filters.channel);
   if (filters.institutionId) query = query.where('awareness_sessions.owner_institution_id', '=', filters.institutionId);
+  if (filters.institutionIds && filters.institutionIds.length > 0) {
+    query = query.where('awareness_sessions.owner_institution_id', 'in', filters.institutionIds);
+  }
   if (filters.country) query = query.where('awareness_sessions.country_code', '=', filters.country);
   if (filters.language) query = query.where(jsonArrayHas('awareness_sessions.languages', filters.language));
   // Dates overlap [from, to]; a session without an end date is a one-day session.

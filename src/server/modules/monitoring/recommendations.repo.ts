@@ -56,7 +56,8 @@ function visibleRecommendations(db: Executor, actor: Actor) {
     .where(visibleTo(actor, 'visits'));
 }
 
-function filtered(db: Executor, actor: Actor, f: RecommendationFilters, today: string) {
+/** The recommendations the actor may see with the filters, visit and facility joined: list, count and dashboard. */
+export function filteredRecommendations(db: Executor, actor: Actor, f: RecommendationFilters, today: string) {
   let query = visibleRecommendations(db, actor);
   if (f.q)
     query = query.where(matchesText(['recommendations.text', 'recommendations.addressee', 'facilities.name'], f.q));
@@ -114,7 +115,7 @@ export async function listRecommendations(db: Executor, actor: Actor, query: Rec
     facility: sql.ref('facilities.name'),
   }[query.sort];
   const [rows, count] = await Promise.all([
-    withColumns(filtered(db, actor, query, today), today)
+    withColumns(filteredRecommendations(db, actor, query, today), today)
       // Without a due date last either way, on both engines.
       .orderBy(sql`case when ${column} is null then 1 else 0 end`)
       .orderBy(sql`${column} ${sql.raw(query.order)}`)
@@ -123,7 +124,7 @@ export async function listRecommendations(db: Executor, actor: Actor, query: Rec
       .limit(query.pageSize)
       .offset(offsetOf(query))
       .execute(),
-    filtered(db, actor, query, today)
+    filteredRecommendations(db, actor, query, today)
       .select((eb) => eb.fn.countAll<number>().as('total'))
       .executeTakeFirstOrThrow(),
   ]);
@@ -181,7 +182,7 @@ export async function firstFollowUpOn(db: Executor, recommendationId: string): P
 /** Per theme and country, over the recommendations the actor may see (the tracker's filters, country aside). */
 export async function themesByCountry(db: Executor, actor: Actor, f: RecommendationFilters, today: string) {
   const open = [...openRecommendationStatuses];
-  return filtered(db, actor, { ...f, country: undefined }, today)
+  return filteredRecommendations(db, actor, { ...f, country: undefined }, today)
     .select((eb) => [
       'recommendations.theme',
       'facilities.country_code',

@@ -74,6 +74,8 @@ export interface ActionFilters {
   q?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Involving an institution of this country. */
+  country?: string | undefined;
 }
 
 export interface ActionListQuery extends ActionFilters {
@@ -117,6 +119,18 @@ function unrestrictedActions(db: Executor, filters: ActionFilters, today: string
   if (filters.q) query = query.where(matchesText(['plan_actions.title', 'plan_actions.description'], filters.q));
   const { from, to } = filters;
   if (from || to) query = query.where((eb) => overlaps(eb, from, to));
+  const country = filters.country;
+  if (country) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('institutions as country_institution')
+          .select('country_institution.id')
+          .where('country_institution.country_code', '=', country)
+          .where((inner) => involves(inner, inner.ref('country_institution.id'))),
+      ),
+    );
+  }
   return query;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanQuery, idParams, isoDate, versionQuery } from '../../../shared/contract/common.js';
+import { booleanQuery, countryCode, idParams, isoDate, versionQuery } from '../../../shared/contract/common.js';
 import { action, actionCreate, actionStatuses, actionUpdate } from '../../../shared/contract/plan.js';
 import { listQuery, pageOf } from '../../http/pagination.js';
 import { defineRoute } from '../../http/route.js';
@@ -24,6 +24,7 @@ export const actionRoutes = [
       q: z.string().trim().max(200).optional(),
       from: isoDate.optional().describe('planned dates overlapping [from, to]'),
       to: isoDate.optional(),
+      country: countryCode.optional().describe('involving (leading or taking part) an institution of this country'),
     }),
     response: pageOf(action),
     handler: ({ db, actor, query }) => service.listActions(db, actor, query),

@@ -1,6 +1,7 @@
 import { purgeExpiredSessions } from '../../auth/sessions.js';
 import { recordAudit } from '../../modules/audit/record-audit.js';
 import { notificationJobs } from '../../modules/notifications/notifications.jobs.js';
+import { reportsJob } from '../../modules/reports/generation.js';
 import { purgeExpired } from '../retention/retention.js';
 import type { JobDefinition } from './scheduler.js';
 
@@ -41,4 +42,5 @@ export const jobDefinitions: JobDefinition[] = [
     },
   },
   ...notificationJobs,
+  reportsJob,
 ];

@@ -21,6 +21,8 @@ interface FacilitySpec {
   kind: string;
   countryCode: string;
   city: string;
+  /** The town's coordinates, approximate: the sources give none for the buildings themselves. */
+  at: [number, number];
 }
 
 const facilities: FacilitySpec[] = [
@@ -30,6 +32,7 @@ const facilities: FacilitySpec[] = [
     kind: 'transit_centre',
     countryCode: 'MK',
     city: 'Tabanovce',
+    at: [42.2117, 21.6964],
   },
   {
     key: 'vizbegovo',
@@ -37,9 +40,24 @@ const facilities: FacilitySpec[] = [
     kind: 'reception_centre',
     countryCode: 'MK',
     city: 'Skopje',
+    at: [42.0311, 21.3667],
   },
-  { key: 'ponte', name: 'CIE de Ponte Galeria', kind: 'detention_centre', countryCode: 'IT', city: 'Rome' },
-  { key: 'trapani', name: 'Hotspot de Trapani-Milo', kind: 'hotspot', countryCode: 'IT', city: 'Trapani' },
+  {
+    key: 'ponte',
+    name: 'CIE de Ponte Galeria',
+    kind: 'detention_centre',
+    countryCode: 'IT',
+    city: 'Rome',
+    at: [41.8003, 12.3336],
+  },
+  {
+    key: 'trapani',
+    name: 'Hotspot de Trapani-Milo',
+    kind: 'hotspot',
+    countryCode: 'IT',
+    city: 'Trapani',
+    at: [38.0028, 12.5403],
+  },
 ];
 
 interface VisitSpec {
@@ -145,13 +163,13 @@ export const monitoringDemo: DemoPart = {
         country_code: f.countryCode,
         region: null,
         city: f.city,
-        latitude: null,
-        longitude: null,
+        latitude: f.at[0],
+        longitude: f.at[1],
         operating_authority: null,
         capacity: null,
         holds_children: 1,
         is_open: 1,
-        notes: null,
+        notes: 'Coordonnées approximatives de la localité (données de démonstration).',
         owner_institution_id: null,
         visibility: 'public',
         ...stamp,
