@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { awarenessRoutes } from './awareness/awareness.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { contactPointRoutes } from './contact-points/contact-points.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { declarationRoutes } from './declarations/declarations.routes.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
@@ -46,4 +47,5 @@ export const allRoutes: RouteDefinition[] = [
   ...notificationRoutes,
   ...childPageRoutes,
   ...reportRoutes,
+  ...dashboardRoutes,
 ];
