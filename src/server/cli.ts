@@ -17,6 +17,7 @@ import { nowIso } from './http/versioning.js';
 import { type ChainProblem, verifyAuditChain } from './modules/audit/audit-chain.js';
 import { recordAudit } from './modules/audit/record-audit.js';
 import { emailAccountLink } from './modules/notifications/account-emails.js';
+import { generateUsage, runGenerateCommand } from './operations/generate/generate.cli.js';
 import { operationsCommands, operationsUsage, runOperationsCommand } from './operations/operations.cli.js';
 import { prepareDatabase } from './startup.js';
 
@@ -35,6 +36,7 @@ Commands:
   audit:verify                   Check the audit trail's hash chain; prints the first broken event and exits
                                  with 1 if an event was edited, deleted, inserted or reordered, 0 if intact.
 ${operationsUsage}
+${generateUsage}
 
 Configuration comes from the same environment variables as the server (see the README).`;
 
@@ -235,6 +237,7 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(usage);
     return command ? 0 : 2;
   }
+  if (command === 'demo:generate') return runGenerateCommand(rest);
   const operation = operationsCommands[command];
   if (operation) {
     // Backup, restore, retention: a file name and --force; backup and restore never migrate the database first.
