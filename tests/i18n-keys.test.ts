@@ -28,6 +28,7 @@ const clientNamespaces = [
   'activities',
   'calendar',
   'public-site',
+  'exports',
 ] as const;
 // `public`: the public site's wording, rendered by the server (same keys everywhere, valid ICU).
 const namespaces = [...clientNamespaces, 'errors', 'public'] as const;
@@ -70,11 +71,11 @@ function usedKeys(): Map<string, Set<string>> {
   const used = new Map<string, Set<string>>();
   for (const file of sourceFiles(path.join(root, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    // The server formats only `errors` and `notifications` (emails) messages: elsewhere in its code, `audit:verify`
-    // is a command, not a key.
+    // The server formats only `errors`, `notifications` (emails) and `exports` (files' headers) messages: elsewhere
+    // in its code, `audit:verify` is a command, not a key.
     const serverSide = path.relative(root, file).startsWith(`src${path.sep}server${path.sep}`);
     for (const match of text.matchAll(pattern)) {
-      if (serverSide && match[2] !== 'errors' && match[2] !== 'notifications') continue;
+      if (serverSide && match[2] !== 'errors' && match[2] !== 'notifications' && match[2] !== 'exports') continue;
       const key = `${match[2]}:${match[3]}`;
       const places = used.get(key) ?? new Set<string>();
       places.add(path.relative(root, file));

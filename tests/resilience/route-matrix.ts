@@ -16,6 +16,7 @@ import { activitiesEntries } from './matrix/activities.js';
 import { awarenessEntries } from './matrix/awareness.js';
 import { dashboardEntries } from './matrix/dashboard.js';
 import { documentsEntries } from './matrix/documents.js';
+import { exportsEntries } from './matrix/exports.js';
 import { monitoringEntries } from './matrix/monitoring.js';
 import { notificationsEntries } from './matrix/notifications.js';
 import { publicSiteEntries } from './matrix/public-site.js';
@@ -151,6 +152,7 @@ export const routeMatrix: Record<string, MatrixEntry> = {
   ...awarenessEntries,
   ...notificationsEntries,
   ...publicSiteEntries,
+  ...exportsEntries,
   ...dashboardEntries,
   // Signing in and one's own account: not about a record; the public gets 401 wherever a session is needed.
   'POST /api/v1/auth/login': {

@@ -181,3 +181,49 @@ export function apiUpload<T>(
     xhr.send(form);
   });
 }
+
+/** A file the API generated, with the name it gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The file name of a Content-Disposition: the UTF-8 `filename*` when given, else the plain one. */
+function filenameOf(disposition: string | null, fallback: string): string {
+  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed encoding: the plain name below still serves.
+    }
+  }
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
+
+/**
+ * POSTs to the API for a file (an export: audited, hence never a GET) with the CSRF header, and returns it as a
+ * blob; a failure is an ApiError with the server's translated message, as for JSON calls.
+ */
+export async function apiDownload(path: string, body?: unknown): Promise<DownloadedFile> {
+  const headers: Record<string, string> = { 'accept-language': i18n.language };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: 'POST',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', i18n.t('common:errors.network'));
+  }
+  if (!response.ok) {
+    const error = errorFrom(response.status, await response.json().catch(() => null));
+    if (error.status === 401 && error.code === 'unauthenticated') onUnauthenticated?.();
+    throw error;
+  }
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition'), 'vigie') };
+}

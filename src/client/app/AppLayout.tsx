@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { SearchBox } from '../features/search/SearchBox';
 import { useT } from '../i18n/use-t';
 import classes from './AppLayout.module.css';
 import { LanguageMenu } from './LanguageMenu';
@@ -49,6 +50,7 @@ export function AppLayout() {
               {t('common:app.name')}
             </Link>
           </Group>
+          <SearchBox />
           <Group gap="xs" wrap="nowrap">
             <NotificationBell />
             <LanguageMenu />

@@ -7,6 +7,7 @@ import { monitoringRoutes } from '../features/monitoring/routes';
 import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
 import { planRoutes } from '../features/plan/routes';
 import { publicSiteRoutes } from '../features/public-site/routes';
+import { searchRoutes } from '../features/search/routes';
 import { AppLayout } from './AppLayout';
 import { FullPageLoader, RequirePermission, RequireSession } from './guards';
 import { NotFoundPage } from './NotFoundPage';
@@ -112,6 +113,7 @@ export const router = createBrowserRouter([
           ...activityRoutes,
           ...calendarRoutes,
           ...publicSiteRoutes,
+          ...searchRoutes,
           {
             path: 'users',
             element: (

@@ -6,6 +6,7 @@ import type awareness from '../../shared/locales/fr/awareness.json';
 import type calendar from '../../shared/locales/fr/calendar.json';
 import type common from '../../shared/locales/fr/common.json';
 import type documents from '../../shared/locales/fr/documents.json';
+import type exports from '../../shared/locales/fr/exports.json';
 import type monitoring from '../../shared/locales/fr/monitoring.json';
 import type network from '../../shared/locales/fr/network.json';
 import type notifications from '../../shared/locales/fr/notifications.json';
@@ -33,6 +34,7 @@ declare module 'i18next' {
       activities: typeof activities;
       calendar: typeof calendar;
       'public-site': typeof publicSite;
+      exports: typeof exports;
     };
   }
 }

@@ -5,6 +5,7 @@ import arAwareness from '../../shared/locales/ar/awareness.json';
 import arCalendar from '../../shared/locales/ar/calendar.json';
 import arCommon from '../../shared/locales/ar/common.json';
 import arDocuments from '../../shared/locales/ar/documents.json';
+import arExports from '../../shared/locales/ar/exports.json';
 import arMonitoring from '../../shared/locales/ar/monitoring.json';
 import arNetwork from '../../shared/locales/ar/network.json';
 import arNotifications from '../../shared/locales/ar/notifications.json';
@@ -19,6 +20,7 @@ import enAwareness from '../../shared/locales/en/awareness.json';
 import enCalendar from '../../shared/locales/en/calendar.json';
 import enCommon from '../../shared/locales/en/common.json';
 import enDocuments from '../../shared/locales/en/documents.json';
+import enExports from '../../shared/locales/en/exports.json';
 import enMonitoring from '../../shared/locales/en/monitoring.json';
 import enNetwork from '../../shared/locales/en/network.json';
 import enNotifications from '../../shared/locales/en/notifications.json';
@@ -33,6 +35,7 @@ import esAwareness from '../../shared/locales/es/awareness.json';
 import esCalendar from '../../shared/locales/es/calendar.json';
 import esCommon from '../../shared/locales/es/common.json';
 import esDocuments from '../../shared/locales/es/documents.json';
+import esExports from '../../shared/locales/es/exports.json';
 import esMonitoring from '../../shared/locales/es/monitoring.json';
 import esNetwork from '../../shared/locales/es/network.json';
 import esNotifications from '../../shared/locales/es/notifications.json';
@@ -47,6 +50,7 @@ import frAwareness from '../../shared/locales/fr/awareness.json';
 import frCalendar from '../../shared/locales/fr/calendar.json';
 import frCommon from '../../shared/locales/fr/common.json';
 import frDocuments from '../../shared/locales/fr/documents.json';
+import frExports from '../../shared/locales/fr/exports.json';
 import frMonitoring from '../../shared/locales/fr/monitoring.json';
 import frNetwork from '../../shared/locales/fr/network.json';
 import frNotifications from '../../shared/locales/fr/notifications.json';
@@ -72,6 +76,7 @@ export const resources = {
     activities: frActivities,
     calendar: frCalendar,
     'public-site': frPublicSite,
+    exports: frExports,
   },
   en: {
     common: enCommon,
@@ -88,6 +93,7 @@ export const resources = {
     activities: enActivities,
     calendar: enCalendar,
     'public-site': enPublicSite,
+    exports: enExports,
   },
   ar: {
     common: arCommon,
@@ -104,6 +110,7 @@ export const resources = {
     activities: arActivities,
     calendar: arCalendar,
     'public-site': arPublicSite,
+    exports: arExports,
   },
   es: {
     common: esCommon,
@@ -120,6 +127,7 @@ export const resources = {
     activities: esActivities,
     calendar: esCalendar,
     'public-site': esPublicSite,
+    exports: esExports,
   },
 };
 
@@ -138,4 +146,5 @@ export const namespaces = [
   'activities',
   'calendar',
   'public-site',
+  'exports',
 ] as const;

@@ -26,6 +26,7 @@ export const errorCodes = [
   'transition_not_allowed',
   'visits_wider_than_facility',
   'checklist_already_started',
+  'export_too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -12,6 +12,7 @@ import { contactPointRoutes } from './contact-points/contact-points.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { declarationRoutes } from './declarations/declarations.routes.js';
 import { documentRoutes } from './documents/documents.routes.js';
+import { exportRoutes } from './exports/exports.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
 import { monitoringRoutes } from './monitoring/monitoring.routes.js';
@@ -46,6 +47,7 @@ export const allRoutes: RouteDefinition[] = [
   ...operationsRoutes,
   ...notificationRoutes,
   ...childPageRoutes,
+  ...exportRoutes,
   ...reportRoutes,
   ...dashboardRoutes,
 ];

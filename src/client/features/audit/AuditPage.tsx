@@ -2,6 +2,7 @@ import { Anchor, Code, Stack, Text, TextInput } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AuditEvent } from '../../../shared/contract/audit';
 import { type Column, DataTable } from '../../components/DataTable';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../components/FiltersBar';
 import { useListParams } from '../../components/list-params';
 import { PageHeader } from '../../components/PageHeader';
@@ -70,7 +71,11 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit:title')} description={t('audit:intro')} />
+      <PageHeader
+        title={t('audit:title')}
+        description={t('audit:intro')}
+        actions={<ExportMenu list="audit-events" query={list.query} />}
+      />
       <FiltersBar label={t('audit:filtersLabel')} hasFilters={list.hasFilters} onClear={list.clearFilters}>
         <SelectFilter
           label={t('audit:columns.entity')}

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Material } from '../../../shared/contract/awareness';
 import { type Column, DataTable } from '../../components/DataTable';
 import { NotProvided } from '../../components/DetailList';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../components/FiltersBar';
 import { useListParams } from '../../components/list-params';
 import { PageHeader } from '../../components/PageHeader';
@@ -94,11 +95,14 @@ export function MaterialsPage() {
         title={t('awareness:materials.title')}
         description={t('awareness:materials.intro')}
         actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-              {t('awareness:materials.create')}
-            </Button>
-          )
+          <>
+            <ExportMenu list="materials" query={list.query} />
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('awareness:materials.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <FiltersBar

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { AwarenessSessionSummary } from '../../../shared/contract/awareness';
 import { type Column, DataTable } from '../../components/DataTable';
 import { NotProvided } from '../../components/DetailList';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../components/FiltersBar';
 import { useListParams } from '../../components/list-params';
 import { PageHeader } from '../../components/PageHeader';
@@ -110,19 +111,24 @@ export function SessionsPage() {
         description={t('awareness:sessions.intro')}
         actions={
           <>
-            <Button
-              variant="default"
-              component={Link}
-              to="/awareness-reach"
-              leftSection={<IconChartBar size={16} aria-hidden="true" />}
-            >
-              {t('awareness:reach.title')}
-            </Button>
-            {canCreate && (
-              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-                {t('awareness:sessions.create')}
-              </Button>
-            )}
+            <ExportMenu list="awareness-sessions" query={list.query} />
+            {
+              <>
+                <Button
+                  variant="default"
+                  component={Link}
+                  to="/awareness-reach"
+                  leftSection={<IconChartBar size={16} aria-hidden="true" />}
+                >
+                  {t('awareness:reach.title')}
+                </Button>
+                {canCreate && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                    {t('awareness:sessions.create')}
+                  </Button>
+                )}
+              </>
+            }
           </>
         }
       />

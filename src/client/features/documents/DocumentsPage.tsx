@@ -8,6 +8,7 @@ import { NotProvided } from '../../components/DetailList';
 import { documentFilters, documentSorts, useDocuments } from '../../components/documents/api';
 import { DocumentUploadModal } from '../../components/documents/DocumentUploadModal';
 import { formatFileSize } from '../../components/documents/file-size';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../components/FiltersBar';
 import { useListParams } from '../../components/list-params';
 import { PageHeader } from '../../components/PageHeader';
@@ -94,11 +95,14 @@ export function DocumentsPage() {
         title={t('documents:library.title')}
         description={t('documents:library.description')}
         actions={
-          canUpload && (
-            <Button leftSection={<IconUpload size={16} aria-hidden="true" />} onClick={() => setUploading(true)}>
-              {t('documents:library.upload')}
-            </Button>
-          )
+          <>
+            <ExportMenu list="documents" query={list.query} />
+            {canUpload && (
+              <Button leftSection={<IconUpload size={16} aria-hidden="true" />} onClick={() => setUploading(true)}>
+                {t('documents:library.upload')}
+              </Button>
+            )}
+          </>
         }
       />
       <FiltersBar label={t('documents:filters.label')} hasFilters={list.hasFilters} onClear={list.clearFilters}>

@@ -3,6 +3,7 @@ import { IconCheck, IconChecks } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { notificationKinds } from '../../../shared/contract/notifications';
 import { type Column, DataTable } from '../../components/DataTable';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FiltersBar, SelectFilter } from '../../components/FiltersBar';
 import { useListParams } from '../../components/list-params';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -103,19 +104,24 @@ export function NotificationsPage() {
         title={t('notifications:page.title')}
         description={t('notifications:page.intro')}
         actions={
-          <Button
-            variant="light"
-            leftSection={<IconChecks size={16} aria-hidden="true" />}
-            loading={markAll.isPending}
-            onClick={() =>
-              markAll.mutate(undefined, {
-                onSuccess: ({ marked }) => notifySuccess(t('notifications:page.markedAll', { count: marked })),
-                onError: notifyError,
-              })
+          <>
+            <ExportMenu list="notifications" query={list.query} />
+            {
+              <Button
+                variant="light"
+                leftSection={<IconChecks size={16} aria-hidden="true" />}
+                loading={markAll.isPending}
+                onClick={() =>
+                  markAll.mutate(undefined, {
+                    onSuccess: ({ marked }) => notifySuccess(t('notifications:page.markedAll', { count: marked })),
+                    onError: notifyError,
+                  })
+                }
+              >
+                {t('notifications:page.markAllRead')}
+              </Button>
             }
-          >
-            {t('notifications:page.markAllRead')}
-          </Button>
+          </>
         }
       />
       <Stack gap="lg">

@@ -3,6 +3,7 @@ import { IconEdit, IconKey, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { User } from '../../../shared/contract/users';
 import { type Column, DataTable } from '../../components/DataTable';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../components/FiltersBar';
 import { useListParams } from '../../components/list-params';
 import { PageHeader } from '../../components/PageHeader';
@@ -105,9 +106,14 @@ export function UsersPage() {
         title={t('users:title')}
         description={managesEveryone ? t('users:introAdmin') : t('users:introContactPoint')}
         actions={
-          <Button leftSection={<IconUserPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-            {t('users:create.open')}
-          </Button>
+          <>
+            <ExportMenu list="users" query={list.query} />
+            {
+              <Button leftSection={<IconUserPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('users:create.open')}
+              </Button>
+            }
+          </>
         }
       />
       <FiltersBar label={t('users:filtersLabel')} hasFilters={list.hasFilters} onClear={list.clearFilters}>

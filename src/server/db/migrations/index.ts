@@ -9,6 +9,7 @@ import * as monitoring from './2026-11-28T1620_monitoring.js';
 import * as notifications from './2026-11-28T1630_notifications.js';
 import * as awareness from './2026-11-28T1640_awareness.js';
 import * as publicSite from './2026-11-28T1650_public_site.js';
+import * as search from './2026-11-28T1700_search.js';
 import * as reports from './2026-11-28T1710_reports.js';
 
 /** Every migration, by name; names sort in the order they run. Listed explicitly so bundling cannot lose one. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1630_notifications': notifications,
   '2026-11-28T1640_awareness': awareness,
   '2026-11-28T1650_public_site': publicSite,
+  '2026-11-28T1700_search': search,
   '2026-11-28T1710_reports': reports,
 };

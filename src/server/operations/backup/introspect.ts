@@ -53,6 +53,8 @@ async function describePostgres(db: AnyDb): Promise<TableInfo[]> {
     select c.relname as name from pg_class c
     where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p') and not c.relispartition
       and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
+      -- A table commented 'derived' (the full-text index) is rebuilt from the rows, like SQLite's virtual tables.
+      and coalesce(obj_description(c.oid, 'pg_class'), '') <> 'derived'
     order by c.relname`.execute(db);
   const columns = await sql<{ table: string; name: string; identity: string; generated: string; sequenced: boolean }>`
     select c.relname as "table", a.attname as name, a.attidentity as identity, a.attgenerated as generated,

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Activity } from '../../../../shared/contract/activities';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { NotProvided } from '../../../components/DetailList';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/PageHeader';
@@ -110,7 +111,12 @@ export function ActivitiesPage() {
       <PageHeader
         title={t('activities:list.title')}
         description={t('activities:list.intro')}
-        actions={canCreate && <NewActivityMenu onChoose={setCreating} />}
+        actions={
+          <>
+            <ExportMenu list="activities" query={list.query} />
+            {canCreate && <NewActivityMenu onChoose={setCreating} />}
+          </>
+        }
       />
       <FiltersBar label={t('activities:list.filtersLabel')} hasFilters={list.hasFilters} onClear={list.clearFilters}>
         <SearchFilter

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Facility } from '../../../../shared/contract/monitoring';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/PageHeader';
@@ -116,11 +117,14 @@ export function FacilitiesPage() {
         title={t('monitoring:facilities.title')}
         description={t('monitoring:facilities.intro')}
         actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-              {t('monitoring:facilities.create')}
-            </Button>
-          )
+          <>
+            <ExportMenu list="facilities" query={list.query} />
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('monitoring:facilities.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <FiltersBar

@@ -2,6 +2,7 @@ import { Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import type { Recommendation } from '../../../../shared/contract/monitoring';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/PageHeader';
@@ -127,7 +128,11 @@ export function TrackerPage() {
 
   return (
     <>
-      <PageHeader title={t('monitoring:tracker.title')} description={t('monitoring:tracker.intro')} />
+      <PageHeader
+        title={t('monitoring:tracker.title')}
+        description={t('monitoring:tracker.intro')}
+        actions={<ExportMenu list="recommendations" query={list.query} />}
+      />
       <FiltersBar label={t('monitoring:tracker.filtersLabel')} hasFilters={list.hasFilters} onClear={list.clearFilters}>
         <SearchFilter
           label={t('monitoring:tracker.search')}

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/PageHeader';
@@ -65,7 +66,11 @@ export function TemplatesPage() {
   ];
   return (
     <>
-      <PageHeader title={t('monitoring:templates.title')} description={t('monitoring:templates.intro')} />
+      <PageHeader
+        title={t('monitoring:templates.title')}
+        description={t('monitoring:templates.intro')}
+        actions={<ExportMenu list="checklist-templates" query={list.query} />}
+      />
       <FiltersBar
         label={t('monitoring:templates.filtersLabel')}
         hasFilters={list.hasFilters}

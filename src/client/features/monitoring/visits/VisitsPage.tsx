@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DataTable } from '../../../components/DataTable';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/PageHeader';
@@ -46,11 +47,14 @@ export function VisitsPage() {
         title={t('monitoring:visits.title')}
         description={t('monitoring:visits.intro')}
         actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-              {t('monitoring:visits.create')}
-            </Button>
-          )
+          <>
+            <ExportMenu list="visits" query={list.query} />
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('monitoring:visits.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <FiltersBar label={t('monitoring:visits.filtersLabel')} hasFilters={list.hasFilters} onClear={list.clearFilters}>

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Declaration } from '../../../../shared/contract/network';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { NotProvided } from '../../../components/DetailList';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/PageHeader';
@@ -81,11 +82,14 @@ export function DeclarationsPage() {
         title={t('network:declarations.title')}
         description={t('network:declarations.intro')}
         actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-              {t('network:declarations.create')}
-            </Button>
-          )
+          <>
+            <ExportMenu list="declarations" query={list.query} />
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('network:declarations.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <FiltersBar

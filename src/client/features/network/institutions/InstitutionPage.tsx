@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Institution } from '../../../../shared/contract/network';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DetailList, NotProvided } from '../../../components/DetailList';
+import { InstitutionDataExport } from '../../../components/InstitutionDataExport';
 import { notifySuccess } from '../../../components/notify';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../../components/QueryStates';
@@ -225,6 +226,7 @@ export function InstitutionPage() {
             canEditInstitution={institution.can.edit}
           />
         ))}
+        <InstitutionDataExport institutionId={institution.id} />
       </Stack>
       {institution.can.edit && (
         <>

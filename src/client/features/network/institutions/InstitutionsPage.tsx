@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Institution } from '../../../../shared/contract/network';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/PageHeader';
@@ -110,11 +111,14 @@ export function InstitutionsPage() {
         title={t('network:institutions.title')}
         description={t('network:institutions.intro')}
         actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-              {t('network:institutions.create')}
-            </Button>
-          )
+          <>
+            <ExportMenu list="institutions" query={list.query} />
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('network:institutions.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <FiltersBar

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Partner } from '../../../../shared/contract/network';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { NotProvided } from '../../../components/DetailList';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/PageHeader';
@@ -90,11 +91,14 @@ export function PartnersPage() {
         title={t('network:partners.title')}
         description={t('network:partners.intro')}
         actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-              {t('network:partners.create')}
-            </Button>
-          )
+          <>
+            <ExportMenu list="partners" query={list.query} />
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('network:partners.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <FiltersBar label={t('network:partners.filtersLabel')} hasFilters={list.hasFilters} onClear={list.clearFilters}>

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Action } from '../../../../shared/contract/plan';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { NotProvided } from '../../../components/DetailList';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SearchFilter, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { entriesOf } from '../../../i18n/label-maps';
@@ -112,11 +113,14 @@ export function ActionsPage() {
         <Text c="dimmed" maw="48rem">
           {t('plan:actions.intro')}
         </Text>
-        {canCreate && (
-          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-            {t('plan:actions.create')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <ExportMenu list="plan-actions" query={{ ...list.query, planId: plan.id }} />
+          {canCreate && (
+            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+              {t('plan:actions.create')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <FiltersBar label={t('plan:actions.filtersLabel')} hasFilters={list.hasFilters} onClear={list.clearFilters}>
         <SearchFilter label={t('plan:actions.search')} value={filters.q} onChange={(v) => setFilter('q', v)} />

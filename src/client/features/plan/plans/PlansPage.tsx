@@ -1,6 +1,7 @@
 import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { FiltersBar, SelectFilter } from '../../../components/FiltersBar';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/PageHeader';
@@ -61,7 +62,11 @@ export function PlansPage() {
 
   return (
     <>
-      <PageHeader title={t('plan:plans.title')} description={t('plan:plans.intro')} />
+      <PageHeader
+        title={t('plan:plans.title')}
+        description={t('plan:plans.intro')}
+        actions={<ExportMenu list="plans" query={list.query} />}
+      />
       <FiltersBar label={t('plan:plans.filtersLabel')} hasFilters={list.hasFilters} onClear={list.clearFilters}>
         <SelectFilter
           label={t('plan:plans.columns.status')}

@@ -1,0 +1,33 @@
+import { Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { SearchSnippet } from '../../../shared/contract/search';
+import classes from './Search.module.css';
+
+/**
+ * The excerpt with the matched words marked: the server sends text and ranges, never HTML, and each piece becomes
+ * a text node or a `<mark>` here, so a record's text can never turn into markup.
+ */
+export function Snippet({ snippet }: { snippet: SearchSnippet }) {
+  if (snippet.text === '') return null;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  const ranges = [...snippet.highlights]
+    .filter((h) => h.start >= 0 && h.end <= snippet.text.length && h.start < h.end)
+    .sort((a, b) => a.start - b.start);
+  for (const range of ranges) {
+    if (range.start < at) continue;
+    if (range.start > at) parts.push(snippet.text.slice(at, range.start));
+    parts.push(
+      <mark key={range.start} className={classes.mark}>
+        {snippet.text.slice(range.start, range.end)}
+      </mark>,
+    );
+    at = range.end;
+  }
+  if (at < snippet.text.length) parts.push(snippet.text.slice(at));
+  return (
+    <Text size="sm" dir="auto" className={classes.snippet}>
+      {parts}
+    </Text>
+  );
+}

@@ -1,0 +1,188 @@
+import { type Expression, expressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { SEARCH_COUNT_LIMIT, type SearchType, searchTypes } from '../../../shared/contract/search.js';
+import type { Actor } from '../../auth/actor.js';
+import { visibleTo } from '../../auth/visibility.js';
+import { engineOf } from '../../db/engine.js';
+import type { DB } from '../../db/schema.js';
+import { postgresQuery, sqliteMatch } from './search-terms.js';
+
+export interface SearchFilters {
+  type?: SearchType;
+  axis?: number;
+  institutionId?: string;
+  country?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface SearchRow {
+  type: SearchType;
+  id: string;
+  doc: number | null;
+  title: string;
+  title_en: string | null;
+  parent_id: string | null;
+  date: string | null;
+  axis: string | null;
+  country: string | null;
+  institution_id: string | null;
+  institution_name: string | null;
+  institution_name_en: string | null;
+}
+
+/**
+ * One SELECT per kind of record, over the matches `m`: the record joined by its key, filtered by the same
+ * `visibleTo` condition as the record's own list (a finding or recommendation by its visit's, a plan action by its
+ * own and its plan's), with the columns every result has. Tables keep their names: `visibleTo` refers to them.
+ */
+function branches(actor: Actor): Record<SearchType, RawBuilder<unknown>> {
+  // biome-ignore lint/suspicious/noExplicitAny: the conditions apply to tables named in the raw SQL below.
+  const eb = expressionBuilder<any, any>();
+  const visible = (table: string): Expression<SqlBool> => visibleTo(actor, table)(eb);
+  // The owning institution's name, only where the caller may see that institution's record.
+  const owner = (table: string) =>
+    sql`left join institutions as owner on owner.id = ${sql.ref(`${table}.owner_institution_id`)} and ${visible('owner')}`;
+  const noText = sql`cast(null as text)`;
+  const ownerColumns = sql`owner.id as institution_id, owner.name_fr as institution_name, owner.name_en as institution_name_en`;
+  return {
+    institution: sql`select 'institution' as type, institutions.id as id, m.doc, m.score,
+        institutions.name_fr as title, institutions.name_en as title_en, ${noText} as parent_id, ${noText} as date,
+        ${noText} as axis, institutions.country_code as country, institutions.id as institution_id,
+        institutions.name_fr as institution_name, institutions.name_en as institution_name_en
+      from m join institutions on institutions.id = m.record_id
+      where m.entity = 'institution' and ${visible('institutions')}`,
+    partner: sql`select 'partner' as type, partners.id as id, m.doc, m.score,
+        partners.name_fr as title, partners.name_en as title_en, ${noText} as parent_id, ${noText} as date,
+        ${noText} as axis, partners.country_code as country, ${ownerColumns}
+      from m join partners on partners.id = m.record_id ${owner('partners')}
+      where m.entity = 'partner' and ${visible('partners')}`,
+    plan_action: sql`select 'plan_action' as type, plan_actions.id as id, m.doc, m.score,
+        plan_actions.title as title, ${noText} as title_en, ${noText} as parent_id, plan_actions.planned_start as date,
+        substr(plan_axes.number, 1, 1) as axis, owner.country_code as country, ${ownerColumns}
+      from m join plan_actions on plan_actions.id = m.record_id
+        join plans on plans.id = plan_actions.plan_id
+        join plan_axes on plan_axes.id = plan_actions.axis_id ${owner('plan_actions')}
+      where m.entity = 'plan_action' and ${visible('plan_actions')} and ${visible('plans')}`,
+    activity: sql`select 'activity' as type, activities.id as id, m.doc, m.score,
+        activities.title as title, ${noText} as title_en, ${noText} as parent_id,
+        substr(activities.starts_local, 1, 10) as date, cast(activities.axis as text) as axis,
+        coalesce(activities.country_code, owner.country_code) as country, ${ownerColumns}
+      from m join activities on activities.id = m.record_id ${owner('activities')}
+      where m.entity = 'activity' and ${visible('activities')}`,
+    facility: sql`select 'facility' as type, facilities.id as id, m.doc, m.score,
+        facilities.name as title, ${noText} as title_en, ${noText} as parent_id, ${noText} as date,
+        '5' as axis, facilities.country_code as country, ${ownerColumns}
+      from m join facilities on facilities.id = m.record_id ${owner('facilities')}
+      where m.entity = 'facility' and ${visible('facilities')}`,
+    visit: sql`select 'visit' as type, visits.id as id, m.doc, m.score,
+        facilities.name as title, ${noText} as title_en, ${noText} as parent_id, visits.starts_on as date,
+        '5' as axis, facilities.country_code as country, ${ownerColumns}
+      from m join visits on visits.id = m.record_id join facilities on facilities.id = visits.facility_id
+        ${owner('visits')}
+      where m.entity = 'visit' and ${visible('visits')}`,
+    finding: sql`select 'finding' as type, findings.id as id, m.doc, m.score,
+        facilities.name as title, ${noText} as title_en, visits.id as parent_id, visits.starts_on as date,
+        '5' as axis, facilities.country_code as country, ${ownerColumns}
+      from m join findings on findings.id = m.record_id join visits on visits.id = findings.visit_id
+        join facilities on facilities.id = visits.facility_id ${owner('visits')}
+      where m.entity = 'finding' and ${visible('visits')}`,
+    recommendation: sql`select 'recommendation' as type, recommendations.id as id, m.doc, m.score,
+        facilities.name as title, ${noText} as title_en, visits.id as parent_id, recommendations.issued_on as date,
+        '5' as axis, facilities.country_code as country, ${ownerColumns}
+      from m join recommendations on recommendations.id = m.record_id
+        join visits on visits.id = recommendations.visit_id
+        join facilities on facilities.id = visits.facility_id ${owner('visits')}
+      where m.entity = 'recommendation' and ${visible('visits')}`,
+    awareness_session: sql`select 'awareness_session' as type, awareness_sessions.id as id, m.doc, m.score,
+        awareness_sessions.title as title, ${noText} as title_en, ${noText} as parent_id,
+        awareness_sessions.starts_on as date, '4' as axis,
+        coalesce(awareness_sessions.country_code, owner.country_code) as country, ${ownerColumns}
+      from m join awareness_sessions on awareness_sessions.id = m.record_id ${owner('awareness_sessions')}
+      where m.entity = 'awareness_session' and ${visible('awareness_sessions')}`,
+    material: sql`select 'material' as type, materials.id as id, m.doc, m.score,
+        materials.title as title, ${noText} as title_en, ${noText} as parent_id,
+        substr(materials.updated_at, 1, 10) as date, '4' as axis, owner.country_code as country, ${ownerColumns}
+      from m join materials on materials.id = m.record_id ${owner('materials')}
+      where m.entity = 'material' and ${visible('materials')}`,
+    document: sql`select 'document' as type, documents.id as id, m.doc, m.score,
+        documents.title as title, ${noText} as title_en, ${noText} as parent_id,
+        substr(documents.updated_at, 1, 10) as date, ${noText} as axis, owner.country_code as country, ${ownerColumns}
+      from m join documents on documents.id = m.record_id ${owner('documents')}
+      where m.entity = 'document' and ${visible('documents')}`,
+  };
+}
+
+/**
+ * The matches, ranked, found in the full-text index first (the cheap, selective step); the joins for visibility
+ * and filters then run on those rows only. `doc` finds the row again for its snippet (SQLite's rowid).
+ */
+function matchesOf(db: Kysely<DB>, terms: string[], type: SearchType | undefined) {
+  const onlyType = type ? sql` and entity = ${type}` : sql``;
+  if (engineOf(db as Kysely<unknown>) === 'postgres') {
+    const query = postgresQuery(terms);
+    return sql`select entity, record_id, cast(null as bigint) as doc, -ts_rank(tsv, q.q) as score
+      from search_entries, (select ${query} as q) as q where tsv @@ q.q${onlyType}`;
+  }
+  return sql`select entity, record_id, rowid as doc, bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0) as score
+    from search_index where search_index match ${sqliteMatch(terms)}${onlyType}`;
+}
+
+function filtered(db: Kysely<DB>, actor: Actor, terms: string[], filters: SearchFilters) {
+  const all = branches(actor);
+  const kinds = filters.type ? [filters.type] : searchTypes;
+  const conditions: RawBuilder<unknown>[] = [];
+  if (filters.axis !== undefined) conditions.push(sql`u.axis = ${String(filters.axis)}`);
+  if (filters.institutionId) conditions.push(sql`u.institution_id = ${filters.institutionId}`);
+  if (filters.country) conditions.push(sql`u.country = ${filters.country}`);
+  if (filters.from) conditions.push(sql`u.date >= ${filters.from}`);
+  if (filters.to) conditions.push(sql`u.date <= ${filters.to}`);
+  const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  return {
+    cte: sql`with m as materialized (${matchesOf(db, terms, filters.type)})`,
+    body: sql`from (${sql.join(
+      kinds.map((k) => all[k]),
+      sql` union all `,
+    )}) as u ${where}`,
+  };
+}
+
+/** A page of visible matches, best first, and how many there are (counted up to SEARCH_COUNT_LIMIT + 1). */
+export async function search(
+  db: Kysely<DB>,
+  actor: Actor,
+  terms: string[],
+  filters: SearchFilters,
+  page: { limit: number; offset: number },
+): Promise<{ rows: SearchRow[]; counted: number }> {
+  const { cte, body } = filtered(db, actor, terms, filters);
+  const rows = await sql<SearchRow>`${cte} select u.type, u.id, u.doc, u.title, u.title_en, u.parent_id, u.date,
+      u.axis, u.country, u.institution_id, u.institution_name, u.institution_name_en
+    ${body} order by u.score, u.type, u.id limit ${page.limit} offset ${page.offset}`.execute(db);
+  const count = await sql<{ n: number | string }>`${cte} select count(*) as n from (select 1 as one ${body}
+    limit ${SEARCH_COUNT_LIMIT + 1}) as c`.execute(db);
+  return { rows: rows.rows, counted: Number(count.rows[0]?.n ?? 0) };
+}
+
+/** The indexed text of the results of a page, for their snippets: only rows already found visible. */
+export async function indexedText(
+  db: Kysely<DB>,
+  rows: SearchRow[],
+): Promise<Map<string, { title: string; body: string }>> {
+  const texts = new Map<string, { title: string; body: string }>();
+  if (rows.length === 0) return texts;
+  if (engineOf(db as Kysely<unknown>) === 'postgres') {
+    const found = await sql<{ entity: string; record_id: string; title: string; body: string }>`
+      select entity, record_id, title, body from search_entries
+      where ${sql.join(
+        rows.map((r) => sql`(entity = ${r.type} and record_id = ${r.id})`),
+        sql` or `,
+      )}`.execute(db);
+    for (const row of found.rows) texts.set(`${row.entity}:${row.record_id}`, { title: row.title, body: row.body });
+    return texts;
+  }
+  const found = await sql<{ entity: string; record_id: string; title: string; body: string }>`
+    select entity, record_id, title, body from search_index
+    where rowid in (${sql.join(rows.map((r) => Number(r.doc)))})`.execute(db);
+  for (const row of found.rows) texts.set(`${row.entity}:${row.record_id}`, { title: row.title, body: row.body });
+  return texts;
+}
