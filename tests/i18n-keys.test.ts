@@ -28,6 +28,7 @@ const clientNamespaces = [
   'activities',
   'calendar',
   'public-site',
+  'search',
   'exports',
 ] as const;
 // `public`: the public site's wording, rendered by the server (same keys everywhere, valid ICU).

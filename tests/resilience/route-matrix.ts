@@ -20,6 +20,7 @@ import { exportsEntries } from './matrix/exports.js';
 import { monitoringEntries } from './matrix/monitoring.js';
 import { notificationsEntries } from './matrix/notifications.js';
 import { publicSiteEntries } from './matrix/public-site.js';
+import { searchEntries } from './matrix/search.js';
 import type { Target } from './support/fixtures.js';
 import * as fixtures from './support/fixtures.js';
 import {
@@ -152,6 +153,7 @@ export const routeMatrix: Record<string, MatrixEntry> = {
   ...awarenessEntries,
   ...notificationsEntries,
   ...publicSiteEntries,
+  ...searchEntries,
   ...exportsEntries,
   ...dashboardEntries,
   // Signing in and one's own account: not about a record; the public gets 401 wherever a session is needed.

@@ -11,6 +11,7 @@ import arNetwork from '../../shared/locales/ar/network.json';
 import arNotifications from '../../shared/locales/ar/notifications.json';
 import arPlan from '../../shared/locales/ar/plan.json';
 import arPublicSite from '../../shared/locales/ar/public-site.json';
+import arSearch from '../../shared/locales/ar/search.json';
 import arSettings from '../../shared/locales/ar/settings.json';
 import arUsers from '../../shared/locales/ar/users.json';
 import enActivities from '../../shared/locales/en/activities.json';
@@ -26,6 +27,7 @@ import enNetwork from '../../shared/locales/en/network.json';
 import enNotifications from '../../shared/locales/en/notifications.json';
 import enPlan from '../../shared/locales/en/plan.json';
 import enPublicSite from '../../shared/locales/en/public-site.json';
+import enSearch from '../../shared/locales/en/search.json';
 import enSettings from '../../shared/locales/en/settings.json';
 import enUsers from '../../shared/locales/en/users.json';
 import esActivities from '../../shared/locales/es/activities.json';
@@ -41,6 +43,7 @@ import esNetwork from '../../shared/locales/es/network.json';
 import esNotifications from '../../shared/locales/es/notifications.json';
 import esPlan from '../../shared/locales/es/plan.json';
 import esPublicSite from '../../shared/locales/es/public-site.json';
+import esSearch from '../../shared/locales/es/search.json';
 import esSettings from '../../shared/locales/es/settings.json';
 import esUsers from '../../shared/locales/es/users.json';
 import frActivities from '../../shared/locales/fr/activities.json';
@@ -56,6 +59,7 @@ import frNetwork from '../../shared/locales/fr/network.json';
 import frNotifications from '../../shared/locales/fr/notifications.json';
 import frPlan from '../../shared/locales/fr/plan.json';
 import frPublicSite from '../../shared/locales/fr/public-site.json';
+import frSearch from '../../shared/locales/fr/search.json';
 import frSettings from '../../shared/locales/fr/settings.json';
 import frUsers from '../../shared/locales/fr/users.json';
 
@@ -76,6 +80,7 @@ export const resources = {
     activities: frActivities,
     calendar: frCalendar,
     'public-site': frPublicSite,
+    search: frSearch,
     exports: frExports,
   },
   en: {
@@ -93,6 +98,7 @@ export const resources = {
     activities: enActivities,
     calendar: enCalendar,
     'public-site': enPublicSite,
+    search: enSearch,
     exports: enExports,
   },
   ar: {
@@ -110,6 +116,7 @@ export const resources = {
     activities: arActivities,
     calendar: arCalendar,
     'public-site': arPublicSite,
+    search: arSearch,
     exports: arExports,
   },
   es: {
@@ -127,6 +134,7 @@ export const resources = {
     activities: esActivities,
     calendar: esCalendar,
     'public-site': esPublicSite,
+    search: esSearch,
     exports: esExports,
   },
 };
@@ -146,5 +154,6 @@ export const namespaces = [
   'activities',
   'calendar',
   'public-site',
+  'search',
   'exports',
 ] as const;

@@ -21,6 +21,7 @@ import { partnerRoutes } from './partners/partners.routes.js';
 import { planModuleRoutes } from './plan/plan.routes.js';
 import { childPageRoutes } from './public-site/child-pages.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
@@ -50,4 +51,5 @@ export const allRoutes: RouteDefinition[] = [
   ...exportRoutes,
   ...reportRoutes,
   ...dashboardRoutes,
+  ...searchRoutes,
 ];
