@@ -28,6 +28,7 @@ const clientNamespaces = [
   'activities',
   'calendar',
   'public-site',
+  'reports',
   'search',
   'exports',
 ] as const;

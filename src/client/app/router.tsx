@@ -7,6 +7,7 @@ import { monitoringRoutes } from '../features/monitoring/routes';
 import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
 import { planRoutes } from '../features/plan/routes';
 import { publicSiteRoutes } from '../features/public-site/routes';
+import { reportRoutes } from '../features/reports/routes';
 import { searchRoutes } from '../features/search/routes';
 import { AppLayout } from './AppLayout';
 import { FullPageLoader, RequirePermission, RequireSession } from './guards';
@@ -113,6 +114,7 @@ export const router = createBrowserRouter([
           ...activityRoutes,
           ...calendarRoutes,
           ...publicSiteRoutes,
+          ...reportRoutes,
           ...searchRoutes,
           {
             path: 'users',

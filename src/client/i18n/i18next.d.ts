@@ -12,6 +12,7 @@ import type network from '../../shared/locales/fr/network.json';
 import type notifications from '../../shared/locales/fr/notifications.json';
 import type plan from '../../shared/locales/fr/plan.json';
 import type publicSite from '../../shared/locales/fr/public-site.json';
+import type reports from '../../shared/locales/fr/reports.json';
 import type search from '../../shared/locales/fr/search.json';
 import type settings from '../../shared/locales/fr/settings.json';
 import type users from '../../shared/locales/fr/users.json';
@@ -35,6 +36,7 @@ declare module 'i18next' {
       activities: typeof activities;
       calendar: typeof calendar;
       'public-site': typeof publicSite;
+      reports: typeof reports;
       search: typeof search;
       exports: typeof exports;
     };

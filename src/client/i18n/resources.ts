@@ -11,6 +11,7 @@ import arNetwork from '../../shared/locales/ar/network.json';
 import arNotifications from '../../shared/locales/ar/notifications.json';
 import arPlan from '../../shared/locales/ar/plan.json';
 import arPublicSite from '../../shared/locales/ar/public-site.json';
+import arReports from '../../shared/locales/ar/reports.json';
 import arSearch from '../../shared/locales/ar/search.json';
 import arSettings from '../../shared/locales/ar/settings.json';
 import arUsers from '../../shared/locales/ar/users.json';
@@ -27,6 +28,7 @@ import enNetwork from '../../shared/locales/en/network.json';
 import enNotifications from '../../shared/locales/en/notifications.json';
 import enPlan from '../../shared/locales/en/plan.json';
 import enPublicSite from '../../shared/locales/en/public-site.json';
+import enReports from '../../shared/locales/en/reports.json';
 import enSearch from '../../shared/locales/en/search.json';
 import enSettings from '../../shared/locales/en/settings.json';
 import enUsers from '../../shared/locales/en/users.json';
@@ -43,6 +45,7 @@ import esNetwork from '../../shared/locales/es/network.json';
 import esNotifications from '../../shared/locales/es/notifications.json';
 import esPlan from '../../shared/locales/es/plan.json';
 import esPublicSite from '../../shared/locales/es/public-site.json';
+import esReports from '../../shared/locales/es/reports.json';
 import esSearch from '../../shared/locales/es/search.json';
 import esSettings from '../../shared/locales/es/settings.json';
 import esUsers from '../../shared/locales/es/users.json';
@@ -59,6 +62,7 @@ import frNetwork from '../../shared/locales/fr/network.json';
 import frNotifications from '../../shared/locales/fr/notifications.json';
 import frPlan from '../../shared/locales/fr/plan.json';
 import frPublicSite from '../../shared/locales/fr/public-site.json';
+import frReports from '../../shared/locales/fr/reports.json';
 import frSearch from '../../shared/locales/fr/search.json';
 import frSettings from '../../shared/locales/fr/settings.json';
 import frUsers from '../../shared/locales/fr/users.json';
@@ -80,6 +84,7 @@ export const resources = {
     activities: frActivities,
     calendar: frCalendar,
     'public-site': frPublicSite,
+    reports: frReports,
     search: frSearch,
     exports: frExports,
   },
@@ -98,6 +103,7 @@ export const resources = {
     activities: enActivities,
     calendar: enCalendar,
     'public-site': enPublicSite,
+    reports: enReports,
     search: enSearch,
     exports: enExports,
   },
@@ -116,6 +122,7 @@ export const resources = {
     activities: arActivities,
     calendar: arCalendar,
     'public-site': arPublicSite,
+    reports: arReports,
     search: arSearch,
     exports: arExports,
   },
@@ -134,6 +141,7 @@ export const resources = {
     activities: esActivities,
     calendar: esCalendar,
     'public-site': esPublicSite,
+    reports: esReports,
     search: esSearch,
     exports: esExports,
   },
@@ -154,6 +162,7 @@ export const namespaces = [
   'activities',
   'calendar',
   'public-site',
+  'reports',
   'search',
   'exports',
 ] as const;

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { activityKinds } from '../../../shared/contract/activities.js';
 import type { ReportLanguage, ReportStep } from '../../../shared/contract/reports.js';
 import type { Actor } from '../../auth/actor.js';
 import { visibleTo } from '../../auth/visibility.js';
 import type { Engine } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
+import { networkDashboard } from '../dashboard/dashboard.service.js';
 import { listActions } from '../plan/actions.service.js';
 import { getPlan, listPlans } from '../plan/plans.service.js';
 import { getPlanProgress } from '../plan/progress.service.js';
@@ -127,29 +127,70 @@ export async function buildConsolidatedReport(
     bars: axisNumbers.map((a) => ({ label: `${l.axis} ${a}`, value: figures.totals[a] })),
   });
 
+  // Per axis, the network dashboard's figures for the same period and institutions, as the requester sees them;
+  // axis 3 (study visits, courses) has no dashboard section: its counts come from the activities list.
+  const dashboard = await networkDashboard(db, actor, { from: scope.from, to: scope.to, institutionIds: ids });
+  const d = l.dashboard;
+  const row = (label: string, value: number | null): [string, string] => [label, n(value)];
+  const percent = (ratio: number | null) =>
+    ratio === null
+      ? l.none
+      : new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent' }).format(ratio);
   const axisFiguresRows: Record<AxisNumber, [string, string][]> = {
-    1: activityKinds
-      .filter((k) => k === 'dialogue_body' || k === 'meeting')
-      .map((k) => [l.activitiesOfKind[k], n(figures.activitiesByKind[k])]),
-    2: activityKinds
-      .filter((k) => k === 'training' || k === 'statement')
-      .map((k) => [l.activitiesOfKind[k], n(figures.activitiesByKind[k])]),
-    3: activityKinds
-      .filter((k) => k === 'study_visit' || k === 'course')
-      .map((k) => [l.activitiesOfKind[k], n(figures.activitiesByKind[k])]),
-    4: [
-      [l.awarenessSessions, n(figures.totals[4])],
-      ...(figures.childrenReached === null
-        ? []
-        : ([
-            [l.childrenReached, n(figures.childrenReached)],
-            [l.adultsReached, n(figures.adultsReached)],
-          ] as [string, string][])),
+    1: dashboard.dialogue
+      ? [
+          row(d.bodies, dashboard.dialogue.bodies.value),
+          row(d.bodiesOnTime, dashboard.dialogue.onTime.value),
+          row(d.bodiesBehind, dashboard.dialogue.behind.value),
+          row(d.meetings, dashboard.dialogue.meetings.value),
+        ]
+      : [],
+    2: [
+      ...(dashboard.trainings
+        ? [
+            row(d.trainings, dashboard.trainings.trainings.value),
+            row(d.peopleTrained, dashboard.trainings.people.value),
+          ]
+        : []),
+      ...(dashboard.statements
+        ? [
+            row(d.statements, dashboard.statements.statements.value),
+            row(d.statementsReplied, dashboard.statements.replied.value),
+            row(d.statementsWaiting, dashboard.statements.waiting.value),
+            row(d.medianDaysToReply, dashboard.statements.medianDaysToReply),
+          ]
+        : []),
     ],
+    3: [
+      row(l.activitiesOfKind.study_visit, figures.activitiesByKind.study_visit),
+      row(l.activitiesOfKind.course, figures.activitiesByKind.course),
+    ],
+    4: dashboard.awareness
+      ? [
+          row(l.awarenessSessions, dashboard.awareness.sessions.value),
+          row(d.groups, dashboard.awareness.groups),
+          ...(figures.childrenReached === null ? [] : [row(l.childrenReached, dashboard.awareness.children.value)]),
+          row(l.adultsReached, dashboard.awareness.adults),
+          row(d.mediaAudience, dashboard.awareness.mediaAudience),
+        ]
+      : [],
     5: [
-      [l.visits, n(figures.totals[5])],
-      [l.findings, n(figures.findings)],
-      [l.recommendations, n(figures.recommendations)],
+      ...(dashboard.visits
+        ? [
+            row(l.visits, dashboard.visits.total.value),
+            row(d.announced, dashboard.visits.announced.value),
+            row(d.unannounced, dashboard.visits.unannounced.value),
+            row(d.joint, dashboard.visits.joint.value),
+          ]
+        : []),
+      row(l.findings, figures.findings),
+      ...(dashboard.recommendations
+        ? [
+            row(l.recommendations, dashboard.recommendations.total.value),
+            row(d.recommendationsOverdue, dashboard.recommendations.overdue.value),
+            [d.implementationRate, percent(dashboard.recommendations.implementationRate)] as [string, string],
+          ]
+        : []),
     ],
   };
 

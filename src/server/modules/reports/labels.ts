@@ -27,6 +27,25 @@ export interface ConsolidatedLabels {
   value: string;
   activitiesOfKind: Record<ActivityKind, string>;
   awarenessSessions: string;
+  dashboard: {
+    bodies: string;
+    bodiesOnTime: string;
+    bodiesBehind: string;
+    meetings: string;
+    trainings: string;
+    peopleTrained: string;
+    statements: string;
+    statementsReplied: string;
+    statementsWaiting: string;
+    medianDaysToReply: string;
+    groups: string;
+    mediaAudience: string;
+    announced: string;
+    unannounced: string;
+    joint: string;
+    recommendationsOverdue: string;
+    implementationRate: string;
+  };
   childrenReached: string;
   adultsReached: string;
   visits: string;
@@ -98,6 +117,25 @@ const fr: ConsolidatedLabels = {
     course: 'Cours suivis',
   },
   awarenessSessions: 'Séances et campagnes de sensibilisation',
+  dashboard: {
+    bodies: 'Instances de dialogue',
+    bodiesOnTime: 'Instances réunies au rythme prévu',
+    bodiesBehind: 'Instances en retard de réunion',
+    meetings: 'Réunions tenues',
+    trainings: 'Formations',
+    peopleTrained: 'Personnes formées',
+    statements: 'Prises de position',
+    statementsReplied: 'Prises de position ayant reçu une réponse',
+    statementsWaiting: 'Prises de position en attente de réponse',
+    medianDaysToReply: 'Délai médian de réponse (jours)',
+    groups: 'Groupes distincts rencontrés',
+    mediaAudience: 'Audience estimée des campagnes médiatiques (non ajoutée aux personnes rencontrées)',
+    announced: 'Visites annoncées',
+    unannounced: 'Visites inopinées',
+    joint: 'Visites conjointes',
+    recommendationsOverdue: 'Recommandations en retard',
+    implementationRate: 'Taux de mise en œuvre des recommandations',
+  },
   childrenReached: 'Enfants rencontrés (chaque groupe compté une fois)',
   adultsReached: 'Adultes rencontrés',
   visits: 'Visites de lieux de privation de liberté ou d’accueil',
@@ -185,6 +223,25 @@ const en: ConsolidatedLabels = {
     course: 'Courses attended',
   },
   awarenessSessions: 'Awareness sessions and campaigns',
+  dashboard: {
+    bodies: 'Dialogue bodies',
+    bodiesOnTime: 'Bodies meeting as often as planned',
+    bodiesBehind: 'Bodies behind with their meetings',
+    meetings: 'Meetings held',
+    trainings: 'Trainings',
+    peopleTrained: 'People trained',
+    statements: 'Position statements',
+    statementsReplied: 'Statements that received a reply',
+    statementsWaiting: 'Statements waiting for a reply',
+    medianDaysToReply: 'Median time to reply (days)',
+    groups: 'Distinct groups met',
+    mediaAudience: 'Estimated audience of media campaigns (not added to the people met)',
+    announced: 'Announced visits',
+    unannounced: 'Unannounced visits',
+    joint: 'Joint visits',
+    recommendationsOverdue: 'Overdue recommendations',
+    implementationRate: 'Implementation rate of the recommendations',
+  },
   childrenReached: 'Children met (each group counted once)',
   adultsReached: 'Adults met',
   visits: 'Visits to places of detention or reception',

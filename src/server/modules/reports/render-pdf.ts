@@ -88,7 +88,8 @@ function render(doc: Doc, block: Block) {
   const width = doc.page.width - 2 * MARGIN;
   switch (block.kind) {
     case 'heading':
-      if (block.level === 1 && doc.y > doc.page.height - MARGIN - 120) doc.addPage();
+      // A heading never ends a page: it starts the next one with what it introduces.
+      if (doc.y > doc.page.height - MARGIN - (block.level === 1 ? 120 : 70)) doc.addPage();
       doc.moveDown(block.level === 1 ? 0.8 : 0.4);
       doc.font('bold').fontSize(block.level === 1 ? 14 : 11);
       write(doc, block.text, { width });

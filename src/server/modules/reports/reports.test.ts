@@ -140,6 +140,13 @@ describe.each(testEngines())('consolidated reports on %s', (engine) => {
       expect(found, heading).not.toBeNull();
       expect(Number(found?.[1]), heading).toBe(expected[Number(axis.number) as 1 | 2 | 3 | 4 | 5]);
     }
+    // Per axis, the network dashboard's figures for the same period.
+    const dashboard = (await call(admin)('GET', `/api/v1/dashboard?from=${FROM}&to=${TO}`)).json() as Json;
+    expect(dashboard.visits.total.value).toBe(expected[5]);
+    expect(dashboard.awareness.sessions.value).toBe(expected[4]);
+    expect(text).toContain(`Meetings held ${dashboard.dialogue.meetings.value}`);
+    expect(text).toContain(`People trained ${dashboard.trainings.people.value}`);
+    expect(text).toContain(`Recommendations issued after these visits ${dashboard.recommendations.total.value}`);
     // Highlights: the visits of the period with their dates.
     expect(text).toContain('2017-04-26');
     expect(text).toContain('Hotspot de Trapani-Milo');
