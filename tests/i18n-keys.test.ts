@@ -15,6 +15,7 @@ const localesDir = path.join(root, 'src/shared/locales');
 const languages = ['fr', 'en', 'ar', 'es'] as const;
 const clientNamespaces = [
   'common',
+  'dashboard',
   'auth',
   'network',
   'users',

@@ -5,6 +5,7 @@ import {
   IconBuildingCommunity,
   IconCalendarMonth,
   IconCalendarStats,
+  IconChartBar,
   IconChecklist,
   IconClipboardCheck,
   IconFiles,
@@ -47,7 +48,8 @@ interface NavItem {
     | 'awareness:nav.sessions'
     | 'awareness:nav.materials'
     | 'settings:security.nav'
-    | 'notifications:admin.nav';
+    | 'notifications:admin.nav'
+    | 'dashboard:nav.dashboard';
   Icon: ComponentType<{ size?: number; 'aria-hidden'?: 'true' }>;
   /** Other paths this entry stands for (a group's page is the working group, an action's page the plan). */
   alsoActiveUnder?: string[];
@@ -62,7 +64,8 @@ interface NavSection {
     | 'plan:nav.section'
     | 'activities:nav.section'
     | 'monitoring:nav.section'
-    | 'awareness:nav.section';
+    | 'awareness:nav.section'
+    | 'dashboard:nav.section';
   items: NavItem[];
 }
 
@@ -109,6 +112,10 @@ const sections: NavSection[] = [
       { to: '/recommendations', label: 'monitoring:nav.tracker', Icon: IconListCheck },
       { to: '/checklist-templates', label: 'monitoring:nav.templates', Icon: IconChecklist },
     ],
+  },
+  {
+    label: 'dashboard:nav.section',
+    items: [{ to: '/dashboard', label: 'dashboard:nav.dashboard', Icon: IconChartBar }],
   },
   {
     label: 'common:nav.administration',

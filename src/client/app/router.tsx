@@ -2,6 +2,7 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { activityRoutes } from '../features/activities/routes';
 import { awarenessRoutes } from '../features/awareness/routes';
 import { calendarRoutes } from '../features/calendar/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
 import { documentRoutes } from '../features/documents/routes';
 import { monitoringRoutes } from '../features/monitoring/routes';
 import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
@@ -115,6 +116,7 @@ export const router = createBrowserRouter([
           ...calendarRoutes,
           ...publicSiteRoutes,
           ...reportRoutes,
+          ...dashboardRoutes,
           ...searchRoutes,
           {
             path: 'users',

@@ -5,6 +5,7 @@ import type auth from '../../shared/locales/fr/auth.json';
 import type awareness from '../../shared/locales/fr/awareness.json';
 import type calendar from '../../shared/locales/fr/calendar.json';
 import type common from '../../shared/locales/fr/common.json';
+import type dashboard from '../../shared/locales/fr/dashboard.json';
 import type documents from '../../shared/locales/fr/documents.json';
 import type exports from '../../shared/locales/fr/exports.json';
 import type monitoring from '../../shared/locales/fr/monitoring.json';
@@ -23,6 +24,7 @@ declare module 'i18next' {
     defaultNS: 'common';
     resources: {
       common: typeof common;
+      dashboard: typeof dashboard;
       auth: typeof auth;
       network: typeof network;
       users: typeof users;

@@ -4,6 +4,7 @@ import arAuth from '../../shared/locales/ar/auth.json';
 import arAwareness from '../../shared/locales/ar/awareness.json';
 import arCalendar from '../../shared/locales/ar/calendar.json';
 import arCommon from '../../shared/locales/ar/common.json';
+import arDashboard from '../../shared/locales/ar/dashboard.json';
 import arDocuments from '../../shared/locales/ar/documents.json';
 import arExports from '../../shared/locales/ar/exports.json';
 import arMonitoring from '../../shared/locales/ar/monitoring.json';
@@ -21,6 +22,7 @@ import enAuth from '../../shared/locales/en/auth.json';
 import enAwareness from '../../shared/locales/en/awareness.json';
 import enCalendar from '../../shared/locales/en/calendar.json';
 import enCommon from '../../shared/locales/en/common.json';
+import enDashboard from '../../shared/locales/en/dashboard.json';
 import enDocuments from '../../shared/locales/en/documents.json';
 import enExports from '../../shared/locales/en/exports.json';
 import enMonitoring from '../../shared/locales/en/monitoring.json';
@@ -38,6 +40,7 @@ import esAuth from '../../shared/locales/es/auth.json';
 import esAwareness from '../../shared/locales/es/awareness.json';
 import esCalendar from '../../shared/locales/es/calendar.json';
 import esCommon from '../../shared/locales/es/common.json';
+import esDashboard from '../../shared/locales/es/dashboard.json';
 import esDocuments from '../../shared/locales/es/documents.json';
 import esExports from '../../shared/locales/es/exports.json';
 import esMonitoring from '../../shared/locales/es/monitoring.json';
@@ -55,6 +58,7 @@ import frAuth from '../../shared/locales/fr/auth.json';
 import frAwareness from '../../shared/locales/fr/awareness.json';
 import frCalendar from '../../shared/locales/fr/calendar.json';
 import frCommon from '../../shared/locales/fr/common.json';
+import frDashboard from '../../shared/locales/fr/dashboard.json';
 import frDocuments from '../../shared/locales/fr/documents.json';
 import frExports from '../../shared/locales/fr/exports.json';
 import frMonitoring from '../../shared/locales/fr/monitoring.json';
@@ -71,6 +75,7 @@ import frUsers from '../../shared/locales/fr/users.json';
 export const resources = {
   fr: {
     common: frCommon,
+    dashboard: frDashboard,
     auth: frAuth,
     network: frNetwork,
     users: frUsers,
@@ -90,6 +95,7 @@ export const resources = {
   },
   en: {
     common: enCommon,
+    dashboard: enDashboard,
     auth: enAuth,
     network: enNetwork,
     users: enUsers,
@@ -109,6 +115,7 @@ export const resources = {
   },
   ar: {
     common: arCommon,
+    dashboard: arDashboard,
     auth: arAuth,
     network: arNetwork,
     users: arUsers,
@@ -128,6 +135,7 @@ export const resources = {
   },
   es: {
     common: esCommon,
+    dashboard: esDashboard,
     auth: esAuth,
     network: esNetwork,
     users: esUsers,
@@ -149,6 +157,7 @@ export const resources = {
 
 export const namespaces = [
   'common',
+  'dashboard',
   'auth',
   'network',
   'users',

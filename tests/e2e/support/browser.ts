@@ -12,15 +12,16 @@ const root = path.resolve(import.meta.dirname, '../../..');
 
 export interface Journey {
   server: ServerProcess;
-  /** The server's data folder (its SQLite database), for a journey that must set up a state the API cannot. */
-  dataDir: string;
   browser: Browser;
   page: Page;
   close(): Promise<void>;
 }
 
-/** A fresh Vigie (SQLite, its own data folder, the built web app) and a fresh headless Chromium page. */
-export async function startJourney(): Promise<Journey> {
+/**
+ * A fresh Vigie (SQLite, its own data folder, the built web app) and a fresh headless Chromium page; `env` adds to
+ * the server's environment (`VIGIE_DEMO: '1'` for the demonstration data).
+ */
+export async function startJourney(env: Record<string, string> = {}): Promise<Journey> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-e2e-'));
   const server = await startServerProcess({
     VIGIE_DATA_DIR: dataDir,
@@ -29,6 +30,7 @@ export async function startJourney(): Promise<Journey> {
     // A build elsewhere can be tried without touching the one `npm test` keeps up to date.
     VIGIE_CLIENT_DIR: process.env.VIGIE_E2E_CLIENT_DIR ?? path.join(root, 'dist/client'),
     LOG_LEVEL: 'warn',
+    ...env,
   });
   const browser = await chromium.launch({
     executablePath,
@@ -52,7 +54,6 @@ export async function startJourney(): Promise<Journey> {
   const page = await context.newPage();
   return {
     server,
-    dataDir,
     browser,
     page,
     async close() {

@@ -16,7 +16,19 @@ import type { Action } from '../../../shared/contract/plan';
 import { apiRequest, type Page } from '../../api/http';
 
 export const activitySorts = ['startsAt', 'title', 'kind', 'updatedAt'] as const;
-export const activityFilters = ['kind', 'axis', 'institutionId', 'from', 'to', 'q'] as const;
+// cadenceMissed, bodyId, country and replied have no control on the page: they arrive in links (the dashboard's).
+export const activityFilters = [
+  'kind',
+  'axis',
+  'institutionId',
+  'from',
+  'to',
+  'q',
+  'cadenceMissed',
+  'bodyId',
+  'country',
+  'replied',
+] as const;
 
 export type FollowUpInput = z.input<typeof followUpCreate>;
 export type FollowUpChanges = z.input<typeof followUpUpdate>;

@@ -27,6 +27,9 @@ export const recommendationFilters = [
   'overdue',
   'repeated',
   'institution',
+  // No control on the page: the period arrives in links (the dashboard's) and is kept.
+  'from',
+  'to',
 ] as const;
 
 const keys = {

@@ -8,7 +8,8 @@ export type ActionInput = z.input<typeof actionCreate>;
 export type ActionChanges = z.input<typeof actionUpdate>;
 
 export const actionSorts = ['axis', 'title', 'plannedStart', 'plannedEnd', 'status', 'updatedAt'] as const;
-export const actionFilters = ['axisId', 'institutionId', 'status', 'overdue', 'q'] as const;
+// from, to and country have no control on the page: they arrive in links (the dashboard's) and are kept.
+export const actionFilters = ['axisId', 'institutionId', 'status', 'overdue', 'q', 'from', 'to', 'country'] as const;
 
 const keys = {
   all: ['plan', 'actions'] as const,
