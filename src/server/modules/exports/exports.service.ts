@@ -1,6 +1,9 @@
 import type { FastifyReply } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { type ExportFormat, type ExportListName, MAX_EXPORT_ROWS } from '../../../shared/contract/exports.js';
+import type { Engine } from '../../db/connect.js';
+import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { MAX_PAGE_SIZE } from '../../http/pagination.js';
 import type { RouteContext } from '../../http/route.js';
@@ -18,6 +21,12 @@ type Row = Record<string, unknown>;
 interface Page {
   items: Row[];
   total: number;
+}
+
+/** A read-only snapshot: one read transaction on SQLite (WAL keeps it stable), REPEATABLE READ on PostgreSQL. */
+function inSnapshot<T>(db: Kysely<DB>, engine: Engine, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const builder = db.transaction().setAccessMode('read only');
+  return (engine === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute(work);
 }
 
 const mimeTypes: Record<ExportFormat, string> = {
@@ -68,20 +77,23 @@ export async function exportList(
   };
   const writer = input.format === 'csv' ? csvWriter(options) : xlsxWriter(options);
 
-  let rows = 0;
-  for (let page = 1; ; page += 1) {
-    const result = (await list.route.handler({
-      ...ctx,
-      query: { ...filters, page, pageSize: MAX_PAGE_SIZE },
-    })) as Page;
-    // Rows added while the export runs may push it past the cap: checked on every page, not only the first.
-    if (result.total > MAX_EXPORT_ROWS || rows + result.items.length > MAX_EXPORT_ROWS) {
-      throw new AppError(413, 'export_too_large', { limit: MAX_EXPORT_ROWS, rows: result.total });
+  // Every page from one snapshot, so that rows written meanwhile neither repeat nor go missing between pages.
+  const rows = await inSnapshot(ctx.db, ctx.engine, async (trx) => {
+    let count = 0;
+    for (let page = 1; ; page += 1) {
+      const result = (await list.route.handler({
+        ...ctx,
+        db: trx,
+        query: { ...filters, page, pageSize: MAX_PAGE_SIZE },
+      })) as Page;
+      if (result.total > MAX_EXPORT_ROWS) {
+        throw new AppError(413, 'export_too_large', { limit: MAX_EXPORT_ROWS, rows: result.total });
+      }
+      writer.addRows(result.items.map((row) => list.columns.map((column) => column.cell(row))));
+      count += result.items.length;
+      if (result.items.length < MAX_PAGE_SIZE || count >= result.total) return count;
     }
-    writer.addRows(result.items.map((row) => list.columns.map((column) => column.cell(row))));
-    rows += result.items.length;
-    if (result.items.length < MAX_PAGE_SIZE || rows >= result.total) break;
-  }
+  });
   const file = await writer.finish();
 
   const user = ctx.actor.kind === 'user' ? ctx.actor.user : null;

@@ -19,8 +19,10 @@ import {
 import { testEngines } from '../../../../tests/support/databases.js';
 import { multipartBody } from '../../../../tests/support/multipart.js';
 import { samplePng } from '../../../../tests/support/sample-files.js';
+import { exportListNames } from '../../../shared/contract/exports.js';
 import type { Facility } from '../../../shared/contract/monitoring.js';
 import { type People, signInPeople } from '../plan/plan.fixtures.js';
+import { exportLists } from './lists/index.js';
 
 const SOFFICE = '/usr/bin/soffice';
 type Json = Record<string, unknown>;
@@ -303,6 +305,22 @@ describe.each(testEngines())('exports on %s', (engine) => {
       expect(response.statusCode, `${list}: ${response.body}`).toBe(200);
     }
   });
+
+  it('answers for every registered list as the list does: same status, same number of rows', async () => {
+    for (const name of exportListNames) {
+      const { path: listPath } = exportLists[name].route;
+      for (const session of [people.admin, people.staffFR, people.partner]) {
+        const list = await call(session)('GET', `${listPath}?pageSize=1`);
+        const exported = await exportOf(session, name, { format: 'csv' });
+        expect(exported.statusCode, `${name}: ${exported.body}`).toBe(list.statusCode);
+        if (list.statusCode !== 200) continue;
+        const rows = parse(exported.rawPayload.toString('utf8').slice(1)) as string[][];
+        expect(rows.length - 1, name).toBe(list.json().total);
+        const xlsx = await exportOf(session, name, { format: 'xlsx' });
+        expect(xlsx.statusCode, `${name}: ${xlsx.body}`).toBe(200);
+      }
+    }
+  }, 120_000);
 
   describe('an institution’s own data', () => {
     let franceData: Json;
