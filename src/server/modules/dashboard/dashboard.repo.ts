@@ -303,7 +303,9 @@ export function recommendationGroups(db: Executor, actor: Actor, scope: Scope, t
   return db
     .selectFrom(rows.as('r'))
     .select((eb) => ['r.status', 'r.overdue', 'r.repeated', eb.fn.countAll<number | string>().as('count')])
-    .groupBy(['r.status', 'r.overdue', 'r.repeated'])
+    // Computed keys first: grouping by status first makes SQLite walk the status index and fetch every row out of
+    // order (three times slower on 67,000 recommendations than one pass over the table).
+    .groupBy(['r.overdue', 'r.repeated', 'r.status'])
     .execute();
 }
 
