@@ -198,10 +198,19 @@ describe.each(testEngines())('network dashboard on %s', (engine) => {
       '?institutionId=nope',
       '?from=2019-01-01&to=2018-01-01',
       '?sort=title',
+      '?axis=',
+      '?axis=2&axis=3',
+      '?from=2018-01-01&from=2019-01-01',
+      '?institutionId=',
+      `?${Array.from({ length: 21 }, () => `institutionId=${crypto.randomUUID()}`).join('&')}`,
+      '?country=%00F',
     ]) {
       const response = await request(t.app, admin)('GET', `/api/v1/dashboard${query}`);
       expect(response.statusCode, query).toBe(400);
-      expect(response.json().error.code, query).toBe('validation_failed');
+      const error = response.json().error;
+      expect(error.code, query).toBe('validation_failed');
+      expect(typeof error.message, query).toBe('string');
+      expect(Array.isArray(error.details) || typeof error.details === 'object', query).toBe(true);
     }
   });
 });
