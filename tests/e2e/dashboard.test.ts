@@ -101,7 +101,9 @@ describe('network dashboard in Chromium', () => {
       name: 'Carte des pays membres, des lieux visités et des séances de sensibilisation',
     });
     await map.waitFor();
-    const board = (await (await page.request.get('/api/v1/dashboard')).json()) as { map: { memberCountries: string[] } };
+    const board = (await (await page.request.get('/api/v1/dashboard')).json()) as {
+      map: { memberCountries: string[] };
+    };
     expect(board.map.memberCountries.length).toBeGreaterThanOrEqual(9);
     // Every member country is drawn (Malta included: 1:50m), and only they are marked as members.
     expect(await page.locator('[data-testid="network-map"] path[data-member="true"]').count()).toBe(
@@ -123,6 +125,25 @@ describe('network dashboard in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Children reached' }).waitFor();
     expect(await tile(page, 'children')).toBe(64);
     await page.getByRole('table', { name: 'By country' }).getByRole('row', { name: /Malta/ }).waitFor();
+    await expectNoSeriousA11yIssues(page);
+  });
+
+  it('reads right to left in Arabic, bars growing from the right', async () => {
+    const { page } = journey;
+    await page.getByRole('button', { name: /Interface language/ }).click();
+    await page.getByRole('menuitem', { name: 'العربية' }).click();
+    await expect
+      .poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]))
+      .toEqual(['ar', 'rtl']);
+    await page.getByRole('heading', { level: 1, name: 'لوحة متابعة الشبكة' }).waitFor();
+    const bars = page.getByRole('list', { name: 'الزيارات حسب نوع المكان' });
+    await bars.waitFor();
+    const transform = await bars
+      .locator('svg')
+      .first()
+      .evaluate((svg) => getComputedStyle(svg).transform);
+    expect(transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+    expect(await tile(page, 'visits')).toBe(5);
     await expectNoSeriousA11yIssues(page);
   });
 });
