@@ -24,6 +24,7 @@ const clientNamespaces = [
   'awareness',
   'settings',
   'documents',
+  'imports',
   'monitoring',
   'notifications',
   'activities',
@@ -34,7 +35,8 @@ const clientNamespaces = [
   'exports',
 ] as const;
 // `public`: the public site's wording, rendered by the server (same keys everywhere, valid ICU).
-const namespaces = [...clientNamespaces, 'errors', 'public'] as const;
+// `import-columns`: the headers and explanations of import templates, written by the server.
+const namespaces = [...clientNamespaces, 'errors', 'public', 'import-columns'] as const;
 
 type Catalog = Map<string, string>;
 

@@ -4,6 +4,7 @@ import { awarenessRoutes } from '../features/awareness/routes';
 import { calendarRoutes } from '../features/calendar/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { documentRoutes } from '../features/documents/routes';
+import { importRoutes } from '../features/imports/routes';
 import { monitoringRoutes } from '../features/monitoring/routes';
 import { emailAdminRoute, notificationRoutes, unsubscribeRoute } from '../features/notifications/routes';
 import { planRoutes } from '../features/plan/routes';
@@ -111,6 +112,7 @@ export const router = createBrowserRouter([
           ...documentRoutes,
           ...notificationRoutes,
           ...awarenessRoutes,
+          ...importRoutes,
           ...monitoringRoutes,
           ...activityRoutes,
           ...calendarRoutes,

@@ -7,6 +7,7 @@ import type calendar from '../../shared/locales/fr/calendar.json';
 import type common from '../../shared/locales/fr/common.json';
 import type dashboard from '../../shared/locales/fr/dashboard.json';
 import type documents from '../../shared/locales/fr/documents.json';
+import type imports from '../../shared/locales/fr/imports.json';
 import type exports from '../../shared/locales/fr/exports.json';
 import type monitoring from '../../shared/locales/fr/monitoring.json';
 import type network from '../../shared/locales/fr/network.json';
@@ -34,6 +35,7 @@ declare module 'i18next' {
       notifications: typeof notifications;
       settings: typeof settings;
       documents: typeof documents;
+      imports: typeof imports;
       monitoring: typeof monitoring;
       activities: typeof activities;
       calendar: typeof calendar;

@@ -6,6 +6,7 @@ import arCalendar from '../../shared/locales/ar/calendar.json';
 import arCommon from '../../shared/locales/ar/common.json';
 import arDashboard from '../../shared/locales/ar/dashboard.json';
 import arDocuments from '../../shared/locales/ar/documents.json';
+import arImports from '../../shared/locales/ar/imports.json';
 import arExports from '../../shared/locales/ar/exports.json';
 import arMonitoring from '../../shared/locales/ar/monitoring.json';
 import arNetwork from '../../shared/locales/ar/network.json';
@@ -24,6 +25,7 @@ import enCalendar from '../../shared/locales/en/calendar.json';
 import enCommon from '../../shared/locales/en/common.json';
 import enDashboard from '../../shared/locales/en/dashboard.json';
 import enDocuments from '../../shared/locales/en/documents.json';
+import enImports from '../../shared/locales/en/imports.json';
 import enExports from '../../shared/locales/en/exports.json';
 import enMonitoring from '../../shared/locales/en/monitoring.json';
 import enNetwork from '../../shared/locales/en/network.json';
@@ -42,6 +44,7 @@ import esCalendar from '../../shared/locales/es/calendar.json';
 import esCommon from '../../shared/locales/es/common.json';
 import esDashboard from '../../shared/locales/es/dashboard.json';
 import esDocuments from '../../shared/locales/es/documents.json';
+import esImports from '../../shared/locales/es/imports.json';
 import esExports from '../../shared/locales/es/exports.json';
 import esMonitoring from '../../shared/locales/es/monitoring.json';
 import esNetwork from '../../shared/locales/es/network.json';
@@ -60,6 +63,7 @@ import frCalendar from '../../shared/locales/fr/calendar.json';
 import frCommon from '../../shared/locales/fr/common.json';
 import frDashboard from '../../shared/locales/fr/dashboard.json';
 import frDocuments from '../../shared/locales/fr/documents.json';
+import frImports from '../../shared/locales/fr/imports.json';
 import frExports from '../../shared/locales/fr/exports.json';
 import frMonitoring from '../../shared/locales/fr/monitoring.json';
 import frNetwork from '../../shared/locales/fr/network.json';
@@ -85,6 +89,7 @@ export const resources = {
     awareness: frAwareness,
     settings: frSettings,
     documents: frDocuments,
+    imports: frImports,
     monitoring: frMonitoring,
     activities: frActivities,
     calendar: frCalendar,
@@ -105,6 +110,7 @@ export const resources = {
     awareness: enAwareness,
     settings: enSettings,
     documents: enDocuments,
+    imports: enImports,
     monitoring: enMonitoring,
     activities: enActivities,
     calendar: enCalendar,
@@ -125,6 +131,7 @@ export const resources = {
     awareness: arAwareness,
     settings: arSettings,
     documents: arDocuments,
+    imports: arImports,
     monitoring: arMonitoring,
     activities: arActivities,
     calendar: arCalendar,
@@ -145,6 +152,7 @@ export const resources = {
     awareness: esAwareness,
     settings: esSettings,
     documents: esDocuments,
+    imports: esImports,
     monitoring: esMonitoring,
     activities: esActivities,
     calendar: esCalendar,
@@ -167,6 +175,7 @@ export const namespaces = [
   'awareness',
   'settings',
   'documents',
+  'imports',
   'monitoring',
   'activities',
   'calendar',

@@ -27,6 +27,9 @@ export const errorCodes = [
   'visits_wider_than_facility',
   'checklist_already_started',
   'export_too_large',
+  'import_rows_invalid',
+  'import_file_changed',
+  'import_too_many_rows',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

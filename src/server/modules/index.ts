@@ -14,6 +14,7 @@ import { declarationRoutes } from './declarations/declarations.routes.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
+import { importRoutes } from './imports/imports.routes.js';
 import { institutionRoutes } from './institutions/institutions.routes.js';
 import { monitoringRoutes } from './monitoring/monitoring.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
@@ -41,6 +42,7 @@ export const allRoutes: RouteDefinition[] = [
   ...calendarRoutes,
   ...documentRoutes,
   ...awarenessRoutes,
+  ...importRoutes,
   ...monitoringRoutes,
   ...twoFactorRoutes,
   ...sessionRoutes,
