@@ -17,8 +17,6 @@ export const searchTypes = [
 ] as const;
 export type SearchType = (typeof searchTypes)[number];
 
-/** Past this many matches the total is not counted further (the page says "more than"). */
-export const SEARCH_COUNT_LIMIT = 1000;
 export const SEARCH_MAX_PAGE_SIZE = 100;
 
 export const searchQuery = z
@@ -64,8 +62,6 @@ export type SearchResult = z.infer<typeof searchResult>;
 export const searchPage = z.object({
   items: z.array(searchResult),
   total: z.number().int().min(0),
-  /** True when there are more matches than `total` counts (SEARCH_COUNT_LIMIT). */
-  totalCapped: z.boolean(),
   page: z.number().int().min(1),
   pageSize: z.number().int().min(1),
 });

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/c
 import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { SEARCH_COUNT_LIMIT, type SearchResult, searchTypes } from '../../../shared/contract/search';
+import { type SearchResult, searchTypes } from '../../../shared/contract/search';
 import { type Column, DataTable } from '../../components/DataTable';
 import { FiltersBar, SelectFilter } from '../../components/FiltersBar';
 import { useListParams } from '../../components/list-params';
@@ -170,24 +170,17 @@ export function SearchPage() {
       {q === '' ? (
         <EmptyMessage title={t('search:page.startTitle')} description={t('search:page.startHint')} />
       ) : (
-        <>
-          {query.data?.totalCapped && (
-            <Text size="sm" c="dimmed" mb="xs">
-              {t('search:page.countCapped', { count: SEARCH_COUNT_LIMIT })}
-            </Text>
-          )}
-          <DataTable
-            label={t('search:page.resultsLabel')}
-            columns={columns}
-            query={query}
-            list={list}
-            rowKey={(result) => `${result.type}:${result.id}`}
-            empty={{
-              title: t('search:page.noResultsTitle', { query: q }),
-              description: t('search:page.noResultsHint'),
-            }}
-          />
-        </>
+        <DataTable
+          label={t('search:page.resultsLabel')}
+          columns={columns}
+          query={query}
+          list={list}
+          rowKey={(result) => `${result.type}:${result.id}`}
+          empty={{
+            title: t('search:page.noResultsTitle', { query: q }),
+            description: t('search:page.noResultsHint'),
+          }}
+        />
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import { type Expression, expressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { SEARCH_COUNT_LIMIT, type SearchType, searchTypes } from '../../../shared/contract/search.js';
+import { type SearchType, searchTypes } from '../../../shared/contract/search.js';
 import type { Actor } from '../../auth/actor.js';
 import { visibleTo } from '../../auth/visibility.js';
 import { engineOf } from '../../db/engine.js';
@@ -35,7 +35,10 @@ export interface SearchRow {
  * `visibleTo` condition as the record's own list (a finding or recommendation by its visit's, a plan action by its
  * own and its plan's), with the columns every result has. Tables keep their names: `visibleTo` refers to them.
  */
-function branches(actor: Actor): Record<SearchType, RawBuilder<unknown>> {
+function branches(actor: Actor, engine: 'sqlite' | 'postgres'): Record<SearchType, RawBuilder<unknown>> {
+  // The matches drive each join (a key lookup per match). SQLite could otherwise start from a filtered table and scan
+  // the materialized matches once per row; its CROSS JOIN keeps the written order.
+  const fromMatches = engine === 'sqlite' ? sql`cross join` : sql`join`;
   // biome-ignore lint/suspicious/noExplicitAny: the conditions apply to tables named in the raw SQL below.
   const eb = expressionBuilder<any, any>();
   const visible = (table: string): Expression<SqlBool> => visibleTo(actor, table)(eb);
@@ -49,17 +52,17 @@ function branches(actor: Actor): Record<SearchType, RawBuilder<unknown>> {
         institutions.name_fr as title, institutions.name_en as title_en, ${noText} as parent_id, ${noText} as date,
         ${noText} as axis, institutions.country_code as country, institutions.id as institution_id,
         institutions.name_fr as institution_name, institutions.name_en as institution_name_en
-      from m join institutions on institutions.id = m.record_id
+      from m ${fromMatches} institutions on institutions.id = m.record_id
       where m.entity = 'institution' and ${visible('institutions')}`,
     partner: sql`select 'partner' as type, partners.id as id, m.doc, m.score,
         partners.name_fr as title, partners.name_en as title_en, ${noText} as parent_id, ${noText} as date,
         ${noText} as axis, partners.country_code as country, ${ownerColumns}
-      from m join partners on partners.id = m.record_id ${owner('partners')}
+      from m ${fromMatches} partners on partners.id = m.record_id ${owner('partners')}
       where m.entity = 'partner' and ${visible('partners')}`,
     plan_action: sql`select 'plan_action' as type, plan_actions.id as id, m.doc, m.score,
         plan_actions.title as title, ${noText} as title_en, ${noText} as parent_id, plan_actions.planned_start as date,
         substr(plan_axes.number, 1, 1) as axis, owner.country_code as country, ${ownerColumns}
-      from m join plan_actions on plan_actions.id = m.record_id
+      from m ${fromMatches} plan_actions on plan_actions.id = m.record_id
         join plans on plans.id = plan_actions.plan_id
         join plan_axes on plan_axes.id = plan_actions.axis_id ${owner('plan_actions')}
       where m.entity = 'plan_action' and ${visible('plan_actions')} and ${visible('plans')}`,
@@ -67,29 +70,29 @@ function branches(actor: Actor): Record<SearchType, RawBuilder<unknown>> {
         activities.title as title, ${noText} as title_en, ${noText} as parent_id,
         substr(activities.starts_local, 1, 10) as date, cast(activities.axis as text) as axis,
         coalesce(activities.country_code, owner.country_code) as country, ${ownerColumns}
-      from m join activities on activities.id = m.record_id ${owner('activities')}
+      from m ${fromMatches} activities on activities.id = m.record_id ${owner('activities')}
       where m.entity = 'activity' and ${visible('activities')}`,
     facility: sql`select 'facility' as type, facilities.id as id, m.doc, m.score,
         facilities.name as title, ${noText} as title_en, ${noText} as parent_id, ${noText} as date,
         '5' as axis, facilities.country_code as country, ${ownerColumns}
-      from m join facilities on facilities.id = m.record_id ${owner('facilities')}
+      from m ${fromMatches} facilities on facilities.id = m.record_id ${owner('facilities')}
       where m.entity = 'facility' and ${visible('facilities')}`,
     visit: sql`select 'visit' as type, visits.id as id, m.doc, m.score,
         facilities.name as title, ${noText} as title_en, ${noText} as parent_id, visits.starts_on as date,
         '5' as axis, facilities.country_code as country, ${ownerColumns}
-      from m join visits on visits.id = m.record_id join facilities on facilities.id = visits.facility_id
+      from m ${fromMatches} visits on visits.id = m.record_id join facilities on facilities.id = visits.facility_id
         ${owner('visits')}
       where m.entity = 'visit' and ${visible('visits')}`,
     finding: sql`select 'finding' as type, findings.id as id, m.doc, m.score,
         facilities.name as title, ${noText} as title_en, visits.id as parent_id, visits.starts_on as date,
         '5' as axis, facilities.country_code as country, ${ownerColumns}
-      from m join findings on findings.id = m.record_id join visits on visits.id = findings.visit_id
+      from m ${fromMatches} findings on findings.id = m.record_id join visits on visits.id = findings.visit_id
         join facilities on facilities.id = visits.facility_id ${owner('visits')}
       where m.entity = 'finding' and ${visible('visits')}`,
     recommendation: sql`select 'recommendation' as type, recommendations.id as id, m.doc, m.score,
         facilities.name as title, ${noText} as title_en, visits.id as parent_id, recommendations.issued_on as date,
         '5' as axis, facilities.country_code as country, ${ownerColumns}
-      from m join recommendations on recommendations.id = m.record_id
+      from m ${fromMatches} recommendations on recommendations.id = m.record_id
         join visits on visits.id = recommendations.visit_id
         join facilities on facilities.id = visits.facility_id ${owner('visits')}
       where m.entity = 'recommendation' and ${visible('visits')}`,
@@ -97,17 +100,17 @@ function branches(actor: Actor): Record<SearchType, RawBuilder<unknown>> {
         awareness_sessions.title as title, ${noText} as title_en, ${noText} as parent_id,
         awareness_sessions.starts_on as date, '4' as axis,
         coalesce(awareness_sessions.country_code, owner.country_code) as country, ${ownerColumns}
-      from m join awareness_sessions on awareness_sessions.id = m.record_id ${owner('awareness_sessions')}
+      from m ${fromMatches} awareness_sessions on awareness_sessions.id = m.record_id ${owner('awareness_sessions')}
       where m.entity = 'awareness_session' and ${visible('awareness_sessions')}`,
     material: sql`select 'material' as type, materials.id as id, m.doc, m.score,
         materials.title as title, ${noText} as title_en, ${noText} as parent_id,
         substr(materials.updated_at, 1, 10) as date, '4' as axis, owner.country_code as country, ${ownerColumns}
-      from m join materials on materials.id = m.record_id ${owner('materials')}
+      from m ${fromMatches} materials on materials.id = m.record_id ${owner('materials')}
       where m.entity = 'material' and ${visible('materials')}`,
     document: sql`select 'document' as type, documents.id as id, m.doc, m.score,
         documents.title as title, ${noText} as title_en, ${noText} as parent_id,
         substr(documents.updated_at, 1, 10) as date, ${noText} as axis, owner.country_code as country, ${ownerColumns}
-      from m join documents on documents.id = m.record_id ${owner('documents')}
+      from m ${fromMatches} documents on documents.id = m.record_id ${owner('documents')}
       where m.entity = 'document' and ${visible('documents')}`,
   };
 }
@@ -128,7 +131,7 @@ function matchesOf(db: Kysely<DB>, terms: string[], type: SearchType | undefined
 }
 
 function filtered(db: Kysely<DB>, actor: Actor, terms: string[], filters: SearchFilters) {
-  const all = branches(actor);
+  const all = branches(actor, engineOf(db as Kysely<unknown>));
   const kinds = filters.type ? [filters.type] : searchTypes;
   const conditions: RawBuilder<unknown>[] = [];
   if (filters.axis !== undefined) conditions.push(sql`u.axis = ${String(filters.axis)}`);
@@ -146,21 +149,26 @@ function filtered(db: Kysely<DB>, actor: Actor, terms: string[], filters: Search
   };
 }
 
-/** A page of visible matches, best first, and how many there are (counted up to SEARCH_COUNT_LIMIT + 1). */
+/**
+ * A page of visible matches, best first, and how many there are: counted in the same pass as the ranking (which
+ * visits every visible match anyway), or on its own only for a page past the end.
+ */
 export async function search(
   db: Kysely<DB>,
   actor: Actor,
   terms: string[],
   filters: SearchFilters,
   page: { limit: number; offset: number },
-): Promise<{ rows: SearchRow[]; counted: number }> {
+): Promise<{ rows: SearchRow[]; total: number }> {
   const { cte, body } = filtered(db, actor, terms, filters);
-  const rows = await sql<SearchRow>`${cte} select u.type, u.id, u.doc, u.title, u.title_en, u.parent_id, u.date,
-      u.axis, u.country, u.institution_id, u.institution_name, u.institution_name_en
+  const { rows } = await sql<SearchRow & { total: number | string }>`${cte} select u.type, u.id, u.doc, u.title,
+      u.title_en, u.parent_id, u.date, u.axis, u.country, u.institution_id, u.institution_name,
+      u.institution_name_en, count(*) over () as total
     ${body} order by u.score, u.type, u.id limit ${page.limit} offset ${page.offset}`.execute(db);
-  const count = await sql<{ n: number | string }>`${cte} select count(*) as n from (select 1 as one ${body}
-    limit ${SEARCH_COUNT_LIMIT + 1}) as c`.execute(db);
-  return { rows: rows.rows, counted: Number(count.rows[0]?.n ?? 0) };
+  if (rows.length > 0) return { rows, total: Number(rows[0]?.total) };
+  if (page.offset === 0) return { rows, total: 0 };
+  const count = await sql<{ n: number | string }>`${cte} select count(*) as n ${body}`.execute(db);
+  return { rows, total: Number(count.rows[0]?.n ?? 0) };
 }
 
 /** The indexed text of the results of a page, for their snippets: only rows already found visible. */

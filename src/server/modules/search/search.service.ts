@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { SEARCH_COUNT_LIMIT, type SearchPage, type searchQuery } from '../../../shared/contract/search.js';
+import type { SearchPage, searchQuery } from '../../../shared/contract/search.js';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
 import { presentResult } from './search.present.js';
@@ -15,17 +15,16 @@ type Query = z.output<typeof searchQuery>;
  */
 export async function search(db: Kysely<DB>, actor: Actor, query: Query): Promise<SearchPage> {
   const terms = termsOf(query.q);
-  const empty = { items: [], total: 0, totalCapped: false, page: query.page, pageSize: query.pageSize };
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   if (terms.length === 0) return empty;
-  const { rows, counted } = await repo.search(db, actor, terms, query, {
+  const { rows, total } = await repo.search(db, actor, terms, query, {
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
   const texts = await repo.indexedText(db, rows);
   return {
     items: rows.map((row) => presentResult(actor, row, texts.get(`${row.type}:${row.id}`), terms)),
-    total: Math.min(counted, SEARCH_COUNT_LIMIT),
-    totalCapped: counted > SEARCH_COUNT_LIMIT,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -227,6 +227,35 @@ describe.each(testEngines())('search on %s', (engine) => {
     expect((await found(session('staffFR'), q('ornithorynque'))).total).toBe(0);
   });
 
+  it('never indexes urgent situations, and forgets a deleted visit’s findings', async () => {
+    const seen = await visit(session('staffFR'), { visibility: 'institution', summary: 'Visite tatouesque' });
+    const urgent = await as(session('staffFR'))('POST', `/api/v1/visits/${seen.id}/urgent-situations`, {
+      code: 'OKAPI-7',
+      ageBand: '12-14',
+      sex: 'female',
+      referredTo: 'Foyer tatouesque',
+      details: 'Nom et adresse tatouesques',
+    });
+    expect(urgent.statusCode, urgent.body).toBe(201);
+    const finding = await created(session('staffFR'), `/api/v1/visits/${seen.id}/findings`, {
+      theme: 'health',
+      severity: 'high',
+      text: 'Constat tatouesque',
+    });
+    const before = await found(session('staffFR'), q('tatouesque'));
+    expect(before.items.map((r) => [r.type, r.id]).sort()).toEqual(
+      [
+        ['finding', finding.id],
+        ['visit', seen.id],
+      ].sort(),
+    );
+    expect((await found(session('staffFR'), q('OKAPI'))).total).toBe(0);
+    const current = (await as(session('staffFR'))('GET', `/api/v1/visits/${seen.id}`)).json();
+    const deleted = await as(session('staffFR'))('DELETE', `/api/v1/visits/${seen.id}?version=${current.version}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect(await found(session('administrator'), q('tatouesque'))).toMatchObject({ items: [], total: 0 });
+  });
+
   it('shows each person exactly what the lists show them, in items and in the total', async () => {
     const expected = new Map<Who, string[]>(everyone.map((who) => [who, []]));
     for (const visibility of visibilities) {
@@ -265,6 +294,11 @@ describe.each(testEngines())('search on %s', (engine) => {
     expect(first.total).toBe(16);
     expect(second.total).toBe(16);
     expect(new Set([...ids(first), ...ids(second)]).size).toBe(14);
+    // Past the last page: no items, the same total.
+    expect(await found(session('administrator'), q('wombatique', '&pageSize=7&page=4'))).toMatchObject({
+      items: [],
+      total: 16,
+    });
     // The public has the public site; the API's search is for signed-in people.
     const anonymous = await as(null)('GET', `/api/v1/search?${q('wombatique')}`);
     expect(anonymous.statusCode).toBe(401);
