@@ -16,6 +16,7 @@ import { activitiesEntries } from './matrix/activities.js';
 import { awarenessEntries } from './matrix/awareness.js';
 import { dashboardEntries } from './matrix/dashboard.js';
 import { documentsEntries } from './matrix/documents.js';
+import { importsEntries } from './matrix/imports.js';
 import { exportsEntries } from './matrix/exports.js';
 import { monitoringEntries } from './matrix/monitoring.js';
 import { notificationsEntries } from './matrix/notifications.js';
@@ -151,6 +152,7 @@ export const routeMatrix: Record<string, MatrixEntry> = {
   ...monitoringEntries,
   ...activitiesEntries,
   ...awarenessEntries,
+  ...importsEntries,
   ...notificationsEntries,
   ...publicSiteEntries,
   ...searchEntries,

@@ -200,29 +200,32 @@ async function prepareRows(
 }
 
 /**
- * Creates every valid row through the API's own create service, each in a savepoint of the one transaction: a row
- * the service refuses leaves nothing behind and the next one goes on (PostgreSQL would refuse any further
- * statement after a failed one outside a savepoint).
+ * Creates every valid row through the API's own create service. For a preview (`everyRow`) each row is in a
+ * savepoint of the one transaction, so that a row the service refuses leaves nothing behind and the next one is
+ * still checked (PostgreSQL refuses any statement after a failed one outside a savepoint). A confirm stops at the
+ * first refusal instead: the whole transaction is rolled back anyway, and two statements a row are saved.
  */
 async function createRows(
   trx: Transaction<DB>,
   context: AuditContext,
   layout: ImportLayoutSpec,
   rows: PreparedRow[],
+  everyRow: boolean,
 ): Promise<string[]> {
   const db = joinedTransaction(trx);
   const ids: string[] = [];
   for (const row of rows) {
     if (row.problems.length > 0) continue;
-    await sql`savepoint import_row`.execute(trx);
+    if (everyRow) await sql`savepoint import_row`.execute(trx);
     try {
       const created = await layout.create(db, context, row.input as never);
       ids.push(created.id);
-      await sql`release savepoint import_row`.execute(trx);
+      if (everyRow) await sql`release savepoint import_row`.execute(trx);
     } catch (error) {
+      row.problems.push(...problemsOfError(layout, error, row.cells));
+      if (!everyRow) break;
       await sql`rollback to savepoint import_row`.execute(trx);
       await sql`release savepoint import_row`.execute(trx);
-      row.problems.push(...problemsOfError(layout, error, row.cells));
     }
   }
   return ids;
@@ -293,7 +296,7 @@ export async function previewImport(
   await db
     .transaction()
     .execute(async (trx) => {
-      await createRows(trx, context, layout, rows);
+      await createRows(trx, context, layout, rows, true);
       throw new PreviewRollback();
     })
     .catch((error: unknown) => {
@@ -368,7 +371,7 @@ export async function confirmImport(
   if (checksum !== sheet.checksum) throw new AppError(409, 'import_file_changed');
   if (rows.some((row) => row.problems.length > 0)) throw rowsRefused(layout, language, rows);
   const ids = await db.transaction().execute(async (trx) => {
-    const created = await createRows(trx, context, layout, rows);
+    const created = await createRows(trx, context, layout, rows, false);
     // Throwing rolls back every row created before the refused one.
     if (rows.some((row) => row.problems.length > 0)) throw rowsRefused(layout, language, rows);
     const actor = context.actor as Extract<Actor, { kind: 'user' }>;
