@@ -57,7 +57,10 @@ describe('consolidated reports in Chromium', () => {
   it('starts empty, with the plan’s period proposed', async () => {
     const { page } = journey;
     await signIn(page);
-    await page.goto('/reports');
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Rapports d’activité' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Rapports d’activité consolidés' }).waitFor();
     await page.getByText('Aucun rapport pour l’instant').waitFor();
     expect(await page.getByRole('textbox', { name: 'Du', exact: true }).inputValue()).toBe('2017-01-01');

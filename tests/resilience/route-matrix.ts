@@ -21,6 +21,7 @@ import { exportsEntries } from './matrix/exports.js';
 import { monitoringEntries } from './matrix/monitoring.js';
 import { notificationsEntries } from './matrix/notifications.js';
 import { publicSiteEntries } from './matrix/public-site.js';
+import { reportsEntries } from './matrix/reports.js';
 import { searchEntries } from './matrix/search.js';
 import type { Target } from './support/fixtures.js';
 import * as fixtures from './support/fixtures.js';
@@ -155,6 +156,7 @@ export const routeMatrix: Record<string, MatrixEntry> = {
   ...importsEntries,
   ...notificationsEntries,
   ...publicSiteEntries,
+  ...reportsEntries,
   ...searchEntries,
   ...exportsEntries,
   ...dashboardEntries,

@@ -8,6 +8,7 @@ import {
   IconChartBar,
   IconChecklist,
   IconClipboardCheck,
+  IconFileAnalytics,
   IconFiles,
   IconFileText,
   IconHeartHandshake,
@@ -49,7 +50,8 @@ interface NavItem {
     | 'awareness:nav.materials'
     | 'settings:security.nav'
     | 'notifications:admin.nav'
-    | 'dashboard:nav.dashboard';
+    | 'dashboard:nav.dashboard'
+    | 'reports:nav.reports';
   Icon: ComponentType<{ size?: number; 'aria-hidden'?: 'true' }>;
   /** Other paths this entry stands for (a group's page is the working group, an action's page the plan). */
   alsoActiveUnder?: string[];
@@ -115,7 +117,10 @@ const sections: NavSection[] = [
   },
   {
     label: 'dashboard:nav.section',
-    items: [{ to: '/dashboard', label: 'dashboard:nav.dashboard', Icon: IconChartBar }],
+    items: [
+      { to: '/dashboard', label: 'dashboard:nav.dashboard', Icon: IconChartBar },
+      { to: '/reports', label: 'reports:nav.reports', Icon: IconFileAnalytics },
+    ],
   },
   {
     label: 'common:nav.administration',

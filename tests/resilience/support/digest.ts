@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
+import { generationsSettled } from '../../../src/server/modules/reports/generation.js';
 import type { TestApp } from '../../support/app.js';
 
 /**
@@ -91,6 +92,8 @@ export async function openDigester(t: TestApp): Promise<Digester> {
     let last: Digest = new Map();
     return {
       async digest() {
+        // A report accepted earlier may still be generating in the background: compare once it is written.
+        await generationsSettled();
         const now = version.get() as number;
         if (now === lastVersion) return last;
         const digest: Digest = new Map();
@@ -128,6 +131,7 @@ export async function openDigester(t: TestApp): Promise<Digester> {
   const query = sql.raw<{ t: string; n: number | string; h: number | string }>(parts.join(' union all '));
   return {
     async digest() {
+      await generationsSettled();
       const result = await query.execute(t.db);
       return new Map(result.rows.map((r) => [r.t, `${r.n}:${r.h}`]));
     },

@@ -167,6 +167,25 @@ export async function generatePending(db: Kysely<DB>, log?: JobLog) {
   return counts;
 }
 
+const underWay = new Set<Promise<unknown>>();
+
+/**
+ * Starts generating the waiting reports in this process, right after the current request is answered, so that
+ * nobody waits for the job's next pass (which remains the safety net: another process, or this one restarted).
+ */
+export function startGenerating(db: Kysely<DB>, log: JobLog): void {
+  const work: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
+    .then(() => generatePending(db, log))
+    .catch((error: unknown) => log.error({ err: error }, 'report generation could not start'))
+    .finally(() => underWay.delete(work));
+  underWay.add(work);
+}
+
+/** Resolves once the generations this process started have ended (tests compare the database before and after). */
+export async function generationsSettled(): Promise<void> {
+  while (underWay.size > 0) await Promise.allSettled([...underWay]);
+}
+
 /** The scheduled pass: picks up what no request started, and reports left behind by a process that stopped. */
 export const reportsJob: JobDefinition = {
   name: REPORTS_JOB,

@@ -4,7 +4,7 @@ import { reportCreate, reportCreated, reportSorts, reportSummary } from '../../.
 import { listQuery, pageOf } from '../../http/pagination.js';
 import { defineRoute } from '../../http/route.js';
 import { contentDisposition } from '../documents/download.js';
-import { generatePending } from './generation.js';
+import { startGenerating } from './generation.js';
 import * as reports from './reports.service.js';
 
 const tag = 'reports';
@@ -81,13 +81,7 @@ export const reportRoutes = [
     status: 202,
     handler: async ({ db, actor, requestId, body, request }) => {
       const created = await reports.createReport(db, { actor, requestId }, body);
-      // Started at once in this process so that nobody waits for the next pass of the job, which remains the
-      // safety net (another process, or this one restarted).
-      setImmediate(() => {
-        generatePending(db, request.log).catch((error: unknown) =>
-          request.log.error({ err: error }, 'report generation could not start'),
-        );
-      });
+      startGenerating(db, request.log);
       return created;
     },
   }),

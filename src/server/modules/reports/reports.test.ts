@@ -19,6 +19,7 @@ import {
   type TestApp,
 } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
+import { generationsSettled } from './generation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in the assertions.
 type Json = Record<string, any>;
@@ -86,7 +87,10 @@ describe.each(testEngines())('consolidated reports on %s', (engine) => {
     franceStaffId = staff.id;
     franceStaff = await signIn(t.app, staff.email, PASSWORD);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await generationsSettled();
+    await t?.close();
+  });
 
   it('generates the report in the background: the plan’s axes and the period’s totals, in PDF and DOCX', async () => {
     const created = await call(admin)('POST', '/api/v1/reports', { from: FROM, to: TO, language: 'en' });

@@ -100,7 +100,7 @@ class GzipLines {
 type AnyDb = Kysely<any>;
 
 /** Tables whose rows hold whole files (up to the upload limit each): a few rows per page, not a thousand. */
-const filePageSizes: Record<string, number> = { document_versions: 4 };
+const filePageSizes: Record<string, number> = { document_versions: 4, activity_reports: 4 };
 
 /** Reads a table page by page in primary-key order (keyset paging), so memory holds one page at a time. */
 async function* pagesOf(db: AnyDb, table: TableInfo, pageSize: number): AsyncGenerator<Record<string, unknown>[]> {
