@@ -51,7 +51,7 @@ describe('imports in Chromium, in English', () => {
 
   it('downloads the template of awareness sessions, its headers in English', async () => {
     const { page } = journey;
-    await page.goto('/imports');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Imports' }).click();
     await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor(settle);
     await page.getByText('Awareness sessions', { exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('kind') === 'awareness-sessions');

@@ -9,6 +9,7 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconFileAnalytics,
+  IconFileImport,
   IconFiles,
   IconFileText,
   IconHeartHandshake,
@@ -50,6 +51,7 @@ interface NavItem {
     | 'awareness:nav.materials'
     | 'settings:security.nav'
     | 'notifications:admin.nav'
+    | 'imports:nav.imports'
     | 'dashboard:nav.dashboard'
     | 'reports:nav.reports';
   Icon: ComponentType<{ size?: number; 'aria-hidden'?: 'true' }>;
@@ -119,6 +121,12 @@ const sections: NavSection[] = [
     label: 'dashboard:nav.section',
     items: [
       { to: '/dashboard', label: 'dashboard:nav.dashboard', Icon: IconChartBar },
+      {
+        to: '/imports',
+        label: 'imports:nav.imports',
+        Icon: IconFileImport,
+        anyOf: ['write:record:any', 'write:record:network', 'write:record:own'],
+      },
       { to: '/reports', label: 'reports:nav.reports', Icon: IconFileAnalytics },
     ],
   },
