@@ -97,6 +97,7 @@ export const dashboardDialogue = z.object({
   behind: figure,
   /** Meetings held in the period (of any body, or none). */
   meetings: figure,
+  /** Every body, those behind their cadence first, then by title. */
   perBody: z.array(dashboardBody),
 });
 

@@ -23,6 +23,9 @@ import {
 
 type Board = NetworkDashboard;
 
+/** Bars drawn for dialogue bodies (those behind first); the table lists them all. */
+const CHART_BODIES = 20;
+
 export function ActionsSection({ plans }: { plans: Board['actions'] }) {
   const { t } = useT();
   const localized = useLocalizedText();
@@ -105,15 +108,22 @@ export function DialogueSection({ dialogue }: { dialogue: NonNullable<Board['dia
         <ChartOrTable
           label={t('dashboard:dialogue.perBody')}
           chart={
-            <BarChart
-              label={t('dashboard:dialogue.perBody')}
-              bars={dialogue.perBody.map((body) => ({
-                key: body.id,
-                label: body.title,
-                value: body.meetings.value,
-                to: hrefOf(body.meetings.link),
-              }))}
-            />
+            <Stack gap="xs">
+              <BarChart
+                label={t('dashboard:dialogue.perBody')}
+                bars={dialogue.perBody.slice(0, CHART_BODIES).map((body) => ({
+                  key: body.id,
+                  label: body.title,
+                  value: body.meetings.value,
+                  to: hrefOf(body.meetings.link),
+                }))}
+              />
+              {dialogue.perBody.length > CHART_BODIES && (
+                <Text size="sm" c="dimmed">
+                  {t('dashboard:dialogue.chartShowsSome', { shown: CHART_BODIES, count: dialogue.perBody.length })}
+                </Text>
+              )}
+            </Stack>
           }
           table={
             <FigureTable

@@ -136,14 +136,17 @@ async function dialogueSection(
       meetings.reduce((sum, m) => sum + num(m.count), 0),
       'meeting',
     ),
-    perBody: bodies.map((b) => ({
-      id: b.id,
-      title: b.title,
-      cadence: cadenceOf(b.cadence_months),
-      meetings: f.activity(meetingCount.get(b.id) ?? 0, 'meeting', { bodyId: b.id }),
-      lastMeetingAt: (b.last_meeting_at as string | null) ?? null,
-      behind: num(b.behind) === 1,
-    })),
+    // Those behind first: the ones to act on.
+    perBody: [...bodies]
+      .sort((a, b) => num(b.behind) - num(a.behind))
+      .map((b) => ({
+        id: b.id,
+        title: b.title,
+        cadence: cadenceOf(b.cadence_months),
+        meetings: f.activity(meetingCount.get(b.id) ?? 0, 'meeting', { bodyId: b.id }),
+        lastMeetingAt: (b.last_meeting_at as string | null) ?? null,
+        behind: num(b.behind) === 1,
+      })),
   };
 }
 
