@@ -106,7 +106,8 @@ export function matchHeaders(
     }
   }
   if (problems.length > 0) {
-    throw new AppError(400, 'validation_failed', { field: problems[0]?.field ?? 'file' }, problems);
+    // A header row of thousands of stray cells is told about its first hundred problems.
+    throw new AppError(400, 'validation_failed', { field: problems[0]?.field ?? 'file' }, problems.slice(0, 100));
   }
   return matched;
 }

@@ -164,6 +164,11 @@ async function prepareRows(
         return;
       }
       raw[column.key] = cell;
+      // What neither engine can store alike (a NUL, a lone surrogate from an XLSX character reference) is refused.
+      if (cell.includes('\u0000') || /\p{Cs}/u.test(cell)) {
+        problems.push({ column: column.key, issue: 'invalid_characters', params: {} });
+        return;
+      }
       try {
         const value = readCell(column, cell);
         values.set(

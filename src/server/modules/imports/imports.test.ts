@@ -221,6 +221,14 @@ describe.each(testEngines())('imports on %s', (engine) => {
     ]);
     const shownCsv = await preview(people.staffFR, 'awareness-sessions', semicolons);
     expect(shownCsv.rows[0]?.errors).toEqual([]);
+    // Spanish and Arabic headers name the same columns.
+    const spanish = await preview(
+      people.staffFR,
+      'awareness-sessions',
+      csv(['Título;Contexto;Canal;Fecha de inicio;البالغون', `${marker} es;school;radio;2018-04-01;2`]),
+    );
+    expect(spanish.columns.map((c) => c.key)).toEqual(['title', 'setting', 'channel', 'startsOn', 'adults']);
+    expect(spanish.rows[0]?.errors).toEqual([]);
     expect((await confirm(people.staffFR, 'awareness-sessions', semicolons, shownCsv.checksum)).statusCode).toBe(201);
 
     const workbook = await xlsx([
