@@ -256,6 +256,7 @@ function localize(
 }
 
 class PreviewRollback extends Error {}
+const PREVIEW_CHUNK = 250;
 
 async function readRequest(
   db: Kysely<DB>,
@@ -298,15 +299,19 @@ export async function previewImport(
     language,
     importPreviewFields,
   );
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      await createRows(trx, context, layout, rows, true);
-      throw new PreviewRollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof PreviewRollback)) throw error;
-    });
+  // Rows are checked independently of each other, so the preview goes chunk by chunk, each in a transaction
+  // rolled back: between chunks other requests get the database (SQLite has one connection and one writer).
+  for (let start = 0; start < rows.length; start += PREVIEW_CHUNK) {
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await createRows(trx, context, layout, rows.slice(start, start + PREVIEW_CHUNK), true);
+        throw new PreviewRollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof PreviewRollback)) throw error;
+      });
+  }
   const previewRows: ImportPreviewRow[] = rows.map((row) => ({
     row: row.row,
     values: row.cells,

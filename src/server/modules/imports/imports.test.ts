@@ -189,6 +189,21 @@ describe.each(testEngines())('imports on %s', (engine) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('previews a file longer than one chunk: every row checked by the service, still nothing written', async () => {
+    const lines = ['title,setting,channel,startsOn,estimatedAudience'];
+    for (let i = 0; i < 300; i += 1) lines.push(`Long ${i},school,in_person,2018-03-01,`);
+    // Past the first chunk, a row only the service refuses: an audience is for media campaigns.
+    lines[290] = 'Long 289,school,in_person,2018-03-01,500';
+    const before = await snapshot();
+    const shown = await preview(people.staffFR, 'awareness-sessions', csv(lines));
+    expect(await snapshot()).toEqual(before);
+    expect(shown.total).toBe(300);
+    expect(shown.rows.filter((r) => r.errors.length > 0).map((r) => r.row)).toEqual([291]);
+    expect(shown.rows[289]?.errors.map((e) => `${e.column}:${e.issue}`)).toEqual([
+      'estimatedAudience:audience_media_only',
+    ]);
+  });
+
   it('checks rows with the service’s own rules in the preview, which writes nothing even when every row is good', async () => {
     const marker = `Rules-${randomUUID().slice(0, 8)}`;
     const file = csv([
