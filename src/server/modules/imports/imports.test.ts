@@ -373,6 +373,12 @@ describe.each(testEngines())('imports on %s', (engine) => {
     expect(image.json().error.code).toBe('unsupported_media_type');
     const zip = Buffer.from('504b0304140000000800', 'hex');
     expect((await send(people.staffFR, '/api/v1/imports/activities/preview', zip)).statusCode).toBe(415);
+    const textPdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    expect((await send(people.staffFR, '/api/v1/imports/activities/preview', textPdf)).statusCode).toBe(415);
+    // Text that begins like a bitmap's signature ("BM") is still a CSV, told about its columns.
+    const bitmapLike = await send(people.staffFR, '/api/v1/imports/activities/preview', csv(['BMI,title', '1,x']));
+    expect(bitmapLike.statusCode).toBe(400);
+    expect(bitmapLike.json().error.details[0].issue).toBe('unknown_column');
 
     const many = csv([
       'title,setting,channel,startsOn',

@@ -48,14 +48,31 @@ export function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-function readCsv(bytes: Uint8Array): { header: string[]; rows: SheetRow[] } {
+// Formats made of text that file-type recognises: a file of them is not a spreadsheet, even if it reads as text.
+const TEXT_FORMATS = new Set(['xml', 'rtf', 'pdf', 'ps', 'eps', 'ics', 'vcf', 'svg', 'html']);
+
+/**
+ * The text of a CSV: UTF-8, with or without a BOM. Binary content (a NUL byte, or a type file-type recognises
+ * that is not text) is not a CSV (415); text in another encoding is a CSV saved wrongly (400 saying so). A text
+ * whose first bytes happen to look like a signature ("BM…" is a bitmap's) is still text.
+ */
+async function csvText(bytes: Uint8Array): Promise<string> {
+  const unsupported = () => new AppError(415, 'unsupported_media_type', { kind: 'import' });
+  if (bytes.includes(0)) throw unsupported();
+  const detected = await fileTypeFromBuffer(bytes);
   let text: string;
   try {
     // Excel writes a BOM before UTF-8, other tools do not: both are read the same.
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
+    if (detected) throw unsupported();
     throw fileProblem('encoding');
   }
+  if (detected && TEXT_FORMATS.has(detected.ext)) throw unsupported();
+  return text;
+}
+
+function readCsv(text: string): { header: string[]; rows: SheetRow[] } {
   let records: string[][];
   try {
     records = parse(text, {
@@ -134,12 +151,9 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet> {
   if ((await sniffDocumentType(bytes)) === XLSX) {
     format = 'xlsx';
     sheet = await readXlsx(bytes);
-  } else if ((await fileTypeFromBuffer(bytes)) === undefined && !bytes.includes(0)) {
-    // No binary signature and no NUL byte: text, read as CSV.
-    format = 'csv';
-    sheet = readCsv(bytes);
   } else {
-    throw new AppError(415, 'unsupported_media_type', { kind: 'import' });
+    format = 'csv';
+    sheet = readCsv(await csvText(bytes));
   }
   const rows = sheet.rows
     .map(({ row, cells }) => ({ row, cells: cells.map((cell) => cell.trim()) }))
