@@ -11,6 +11,7 @@ import * as awareness from './2026-11-28T1640_awareness.js';
 import * as publicSite from './2026-11-28T1650_public_site.js';
 import * as search from './2026-11-28T1700_search.js';
 import * as reports from './2026-11-28T1710_reports.js';
+import * as listIndexes from './2026-11-28T1790_indexes.js';
 
 /** Every migration, by name; names sort in the order they run. Listed explicitly so bundling cannot lose one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1650_public_site': publicSite,
   '2026-11-28T1700_search': search,
   '2026-11-28T1710_reports': reports,
+  '2026-11-28T1790_indexes': listIndexes,
 };
