@@ -164,19 +164,15 @@ export function statements(db: Executor, actor: Actor, scope: Scope, now: Date) 
 
 // ——— Awareness (axis 4) ———
 
-function sessionFilters(scope: Scope, extra: SessionFilters = {}): SessionFilters {
+/** The scope as the awareness lists and the reach take it (several institutions: owned by any of them). */
+export function sessionFilters(scope: Scope): SessionFilters {
   return {
     from: scope.from,
     to: scope.to,
     country: scope.country,
     institutionId: singleInstitution(scope),
     institutionIds: several(scope),
-    ...extra,
   };
-}
-
-export function awarenessFiltersOf(scope: Scope, extra: SessionFilters = {}): SessionFilters {
-  return sessionFilters(scope, extra);
 }
 
 /** Sessions per setting. */

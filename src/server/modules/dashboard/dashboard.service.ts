@@ -204,7 +204,7 @@ async function awarenessSection(
   f: Figures,
 ): Promise<NonNullable<NetworkDashboard['awareness']>> {
   const [reach, perSetting, childrenPerSetting] = await Promise.all([
-    computeReach(db, actor, repo.awarenessFiltersOf(scope)),
+    computeReach(db, actor, repo.sessionFilters(scope)),
     repo.sessionsPerSetting(db, actor, scope),
     repo.childrenPerSetting(db, actor, scope),
   ]);

@@ -164,6 +164,26 @@ describe.each(testEngines())('network dashboard on %s', (engine) => {
     expect(statements.medianDaysToReply).toBe(median(days));
   });
 
+  it('lists keep the filters the figures need: activities by country and statements by reply', async () => {
+    const inMorocco = await list(admin, '/api/v1/activities', { country: 'MA' }, 100);
+    const items = inMorocco.items as { countryCode: string | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((a) => a.countryCode === 'MA')).toBe(true);
+    const all = (await list(admin, '/api/v1/activities', {}, 100)).total as number;
+    expect(inMorocco.total as number).toBeLessThan(all);
+    const replied = await list(admin, '/api/v1/activities', { replied: 'true' }, 100);
+    const waiting = await list(admin, '/api/v1/activities', { replied: 'false' }, 100);
+    expect((replied.items as { kind: string; responses: unknown[] }[]).every((a) => a.responses.length > 0)).toBe(true);
+    expect(
+      (waiting.items as { kind: string; responses: unknown[] }[]).every(
+        (a) => a.kind === 'statement' && a.responses.length === 0,
+      ),
+    ).toBe(true);
+    const statements = (await list(admin, '/api/v1/activities', { kind: 'statement' })).total as number;
+    expect((replied.total as number) + (waiting.total as number)).toBe(statements);
+    expect(replied.total as number).toBeGreaterThan(0);
+  });
+
   it('takes several institutions as any of them, without links the lists could not follow', async () => {
     const one = await dashboard(admin, `?institutionId=${france}`);
     const other = await dashboard(admin, `?institutionId=${morocco}`);
