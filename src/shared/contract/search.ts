@@ -62,6 +62,11 @@ export type SearchResult = z.infer<typeof searchResult>;
 export const searchPage = z.object({
   items: z.array(searchResult),
   total: z.number().int().min(0),
+  /**
+   * False when the words match so many records that only the best-ranked were counted: `total` is then a lower
+   * bound (the page itself is always the exact one).
+   */
+  totalComplete: z.boolean(),
   page: z.number().int().min(1),
   pageSize: z.number().int().min(1),
 });

@@ -170,17 +170,24 @@ export function SearchPage() {
       {q === '' ? (
         <EmptyMessage title={t('search:page.startTitle')} description={t('search:page.startHint')} />
       ) : (
-        <DataTable
-          label={t('search:page.resultsLabel')}
-          columns={columns}
-          query={query}
-          list={list}
-          rowKey={(result) => `${result.type}:${result.id}`}
-          empty={{
-            title: t('search:page.noResultsTitle', { query: q }),
-            description: t('search:page.noResultsHint'),
-          }}
-        />
+        <>
+          {query.data && !query.data.totalComplete && (
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('search:page.countIncomplete', { count: query.data.total })}
+            </Text>
+          )}
+          <DataTable
+            label={t('search:page.resultsLabel')}
+            columns={columns}
+            query={query}
+            list={list}
+            rowKey={(result) => `${result.type}:${result.id}`}
+            empty={{
+              title: t('search:page.noResultsTitle', { query: q }),
+              description: t('search:page.noResultsHint'),
+            }}
+          />
+        </>
       )}
     </>
   );

@@ -115,22 +115,41 @@ function branches(actor: Actor, engine: 'sqlite' | 'postgres'): Record<SearchTyp
   };
 }
 
+/** The key column's phrase for a kind of record ("awareness_session" is the tokens "awareness session"). */
+const keyPhrase = (type: SearchType) => `{key} : "${type.replaceAll('_', ' ')}"`;
+
 /**
  * The matches, ranked, found in the full-text index first (the cheap, selective step); the joins for visibility
- * and filters then run on those rows only. `doc` finds the row again for its snippet (SQLite's rowid).
+ * and filters then run on those rows only. `doc` finds the row again for its snippet (SQLite's rowid). With
+ * `candidates`, only the best that many: SQLite ranks on the index alone and reads those rows' keys after, by rowid.
  */
-function matchesOf(db: Kysely<DB>, terms: string[], type: SearchType | undefined) {
-  const onlyType = type ? sql` and entity = ${type}` : sql``;
+function matchesOf(db: Kysely<DB>, terms: string[], type: SearchType | undefined, candidates: number | undefined) {
+  // The candidates are the first in the very order results are listed in (ties broken the same way), so that
+  // every match left out comes after every candidate.
   if (engineOf(db as Kysely<unknown>) === 'postgres') {
+    const onlyType = type ? sql` and entity = ${type}` : sql``;
+    const best = candidates === undefined ? sql`` : sql` order by score, entity, record_id limit ${candidates}`;
     const query = postgresQuery(terms);
-    return sql`select entity, record_id, cast(null as bigint) as doc, -ts_rank(tsv, q.q) as score
-      from search_entries, (select ${query} as q) as q where tsv @@ q.q${onlyType}`;
+    // Normalised by the text's length (1 + log), as bm25 does: shorter texts with the words rank first.
+    return sql`select entity, record_id, cast(null as bigint) as doc, -ts_rank(tsv, q.q, 1) as score
+      from search_entries, (select ${query} as q) as q where tsv @@ q.q${onlyType}${best}`;
   }
-  return sql`select entity, record_id, rowid as doc, bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0) as score
-    from search_index where search_index match ${sqliteMatch(terms)}${onlyType}`;
+  const best = candidates === undefined ? sql`` : sql` order by score, rowid limit ${candidates}`;
+  // The kind is a phrase of the indexed key column, so that a filter by type is answered by the index too.
+  const match = type ? `(${sqliteMatch(terms)}) AND ${keyPhrase(type)}` : sqliteMatch(terms);
+  return sql`select s.entity, s.record_id, r.doc, r.score
+    from (select rowid as doc, bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0) as score
+      from search_index where search_index match ${match}${best}) as r
+    cross join search_index as s on s.rowid = r.doc`;
 }
 
-function filtered(db: Kysely<DB>, actor: Actor, terms: string[], filters: SearchFilters) {
+function filtered(
+  db: Kysely<DB>,
+  actor: Actor,
+  terms: string[],
+  filters: SearchFilters,
+  candidates: number | undefined,
+) {
   const all = branches(actor, engineOf(db as Kysely<unknown>));
   const kinds = filters.type ? [filters.type] : searchTypes;
   const conditions: RawBuilder<unknown>[] = [];
@@ -141,7 +160,7 @@ function filtered(db: Kysely<DB>, actor: Actor, terms: string[], filters: Search
   if (filters.to) conditions.push(sql`u.date <= ${filters.to}`);
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   return {
-    cte: sql`with m as materialized (${matchesOf(db, terms, filters.type)})`,
+    cte: sql`with m as materialized (${matchesOf(db, terms, filters.type, candidates)})`,
     body: sql`from (${sql.join(
       kinds.map((k) => all[k]),
       sql` union all `,
@@ -149,9 +168,21 @@ function filtered(db: Kysely<DB>, actor: Actor, terms: string[], filters: Search
   };
 }
 
+export interface SearchResultPage {
+  rows: SearchRow[];
+  /** Every visible match, or (when `complete` is false) those among the best candidates. */
+  total: number;
+  complete: boolean;
+}
+
+/** Matches ranked beyond this many are looked at only when a page cannot be filled from the best ones. */
+export const SEARCH_CANDIDATES = 2000;
+
 /**
- * A page of visible matches, best first, and how many there are: counted in the same pass as the ranking (which
- * visits every visible match anyway), or on its own only for a page past the end.
+ * A page of visible matches, best first, and how many there are (counted in the ranking's own pass, which visits
+ * every match it ranks anyway). The best SEARCH_CANDIDATES matches are looked at first: when their visible ones fill
+ * the page, it is the exact page (every match left out ranks after them) and only the total is a lower bound;
+ * otherwise (few visible, narrow filters, a far page) every match is ranked, and the total is exact.
  */
 export async function search(
   db: Kysely<DB>,
@@ -159,16 +190,39 @@ export async function search(
   terms: string[],
   filters: SearchFilters,
   page: { limit: number; offset: number },
-): Promise<{ rows: SearchRow[]; total: number }> {
-  const { cte, body } = filtered(db, actor, terms, filters);
-  const { rows } = await sql<SearchRow & { total: number | string }>`${cte} select u.type, u.id, u.doc, u.title,
-      u.title_en, u.parent_id, u.date, u.axis, u.country, u.institution_id, u.institution_name,
-      u.institution_name_en, count(*) over () as total
-    ${body} order by u.score, u.type, u.id limit ${page.limit} offset ${page.offset}`.execute(db);
-  if (rows.length > 0) return { rows, total: Number(rows[0]?.total) };
-  if (page.offset === 0) return { rows, total: 0 };
-  const count = await sql<{ n: number | string }>`${cte} select count(*) as n ${body}`.execute(db);
-  return { rows, total: Number(count.rows[0]?.n ?? 0) };
+): Promise<SearchResultPage> {
+  const best = await rankedPage(db, actor, terms, filters, page, SEARCH_CANDIDATES + 1);
+  if (best.candidates <= SEARCH_CANDIDATES) return { rows: best.rows, total: best.total, complete: true };
+  if (best.rows.length === page.limit) {
+    return { rows: best.rows, total: best.total, complete: false };
+  }
+  const every = await rankedPage(db, actor, terms, filters, page, undefined);
+  return { rows: every.rows, total: every.total, complete: true };
+}
+
+async function rankedPage(
+  db: Kysely<DB>,
+  actor: Actor,
+  terms: string[],
+  filters: SearchFilters,
+  page: { limit: number; offset: number },
+  candidates: number | undefined,
+) {
+  const { cte, body } = filtered(db, actor, terms, filters, candidates);
+  const { rows } = await sql<
+    SearchRow & { total: number | string; candidates: number | string }
+  >`${cte} select u.type, u.id, u.doc, u.title, u.title_en, u.parent_id, u.date, u.axis, u.country,
+      u.institution_id, u.institution_name, u.institution_name_en, count(*) over () as total,
+      (select count(*) from m) as candidates
+    ${body} order by u.score, u.doc, u.type, u.id limit ${page.limit} offset ${page.offset}`.execute(db);
+  const first = rows[0];
+  if (first) {
+    return { rows, total: Number(first.total), candidates: Number(first.candidates) };
+  }
+  const count = await sql<{ n: number | string; candidates: number | string }>`${cte}
+    select (select count(*) ${body}) as n, (select count(*) from m) as candidates`.execute(db);
+  const row = count.rows[0];
+  return { rows, total: Number(row?.n ?? 0), candidates: Number(row?.candidates ?? 0) };
 }
 
 /** The indexed text of the results of a page, for their snippets: only rows already found visible. */

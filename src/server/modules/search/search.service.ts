@@ -15,9 +15,9 @@ type Query = z.output<typeof searchQuery>;
  */
 export async function search(db: Kysely<DB>, actor: Actor, query: Query): Promise<SearchPage> {
   const terms = termsOf(query.q);
-  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  const empty = { items: [], total: 0, totalComplete: true, page: query.page, pageSize: query.pageSize };
   if (terms.length === 0) return empty;
-  const { rows, total } = await repo.search(db, actor, terms, query, {
+  const { rows, total, complete } = await repo.search(db, actor, terms, query, {
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
@@ -25,6 +25,7 @@ export async function search(db: Kysely<DB>, actor: Actor, query: Query): Promis
   return {
     items: rows.map((row) => presentResult(actor, row, texts.get(`${row.type}:${row.id}`), terms)),
     total,
+    totalComplete: complete,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import { type Visibility, visibilities } from '../../../shared/roles.js';
 import { type Actor, anonymous } from '../../auth/actor.js';
 import { createBackup } from '../../operations/backup/create-backup.js';
 import { restoreBackup } from '../../operations/backup/restore-backup.js';
+import { SEARCH_CANDIDATES } from './search.repo.js';
 import { search } from './search.service.js';
 
 type Json = Record<string, unknown> & { id: string; version: number };
@@ -303,6 +305,61 @@ describe.each(testEngines())('search on %s', (engine) => {
     const anonymous = await as(null)('GET', `/api/v1/search?${q('wombatique')}`);
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe('unauthenticated');
+  });
+
+  it('ranks the best matches first and still finds visible ones ranked beyond them', async () => {
+    // More matches than the candidates ranked first: France's own records, the word in their names (ranked high).
+    const now = new Date().toISOString();
+    const many = Array.from({ length: SEARCH_CANDIDATES + 50 }, (_, i) => ({
+      id: randomUUID(),
+      // Names of different lengths, so that ranks differ (the shortest first).
+      name: `Lieu capybaresque ${'et '.repeat(i % 40)}${i}`,
+      kind: 'other',
+      country_code: 'FR',
+      holds_children: 0,
+      is_open: 1,
+      owner_institution_id: france,
+      visibility: 'institution',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    }));
+    for (let i = 0; i < many.length; i += 200)
+      await t.db
+        .insertInto('facilities')
+        .values(many.slice(i, i + 200))
+        .execute();
+    // Three shared with the group, the word only in their notes (ranked lower than all of the above).
+    const shared: string[] = [];
+    for (const n of [1, 2, 3]) {
+      shared.push(
+        (await facility(session('staffFR'), { name: `Foyer ${n}`, notes: 'capybaresque', visibility: 'group' })).id,
+      );
+    }
+    const best = await found(session('staffFR'), q('capybaresque', '&pageSize=10'));
+    expect(best.items).toHaveLength(10);
+    expect(best.items.every((r) => r.title.startsWith('Lieu capybaresque'))).toBe(true);
+    expect(best).toMatchObject({ totalComplete: false });
+    expect(best.total).toBeGreaterThanOrEqual(SEARCH_CANDIDATES);
+    // Morocco sees none of the best-ranked: every match is ranked, and the three shared ones come back, counted.
+    const morocco = await found(session('staffMA'), q('capybaresque', '&pageSize=10'));
+    expect(ids(morocco)).toEqual(shared.sort());
+    expect(morocco).toMatchObject({ total: 3, totalComplete: true });
+    // The same by type, answered by the index's key column on SQLite.
+    const byType = await found(session('staffMA'), q('capybaresque', '&type=facility'));
+    expect(ids(byType)).toEqual(shared.sort());
+    // The last page of everything France sees holds the shared ones, ranked last, with the exact total.
+    const last = await found(
+      session('staffFR'),
+      q('capybaresque', `&pageSize=100&page=${Math.ceil((many.length + 3) / 100)}`),
+    );
+    expect(last).toMatchObject({ total: many.length + 3, totalComplete: true });
+    expect(
+      last.items
+        .slice(-3)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(shared.sort());
   });
 
   it('filters by type, axis, institution, country and dates', async () => {
