@@ -27,6 +27,7 @@ export const actionLabels = {
   invitation_reissued: 'audit:actions.invitation_reissued',
   invitation_accepted: 'audit:actions.invitation_accepted',
   revoke: 'audit:actions.revoke',
+  export: 'audit:actions.export',
 } as const;
 
 /** Where to see a record of this entity, when it has a page of its own. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -136,20 +136,47 @@ describe.each(testEngines())('exports on %s', (engine) => {
     expect(seen.staffFR).not.toEqual(seen.staffES);
   });
 
-  it('applies the list’s filters and reads past the list’s largest page', async () => {
+  it('applies the list’s filters and sort, page after page past five thousand rows', async () => {
     const rows = await csvRows(people.staffFR, { q: marker, kind: 'detention_centre' });
     expect(rows.slice(1).map((row) => row[0])).toEqual([
       `${marker} Espagne group`,
       `${marker} Espagne partners`,
       `${marker} Espagne public`,
     ]);
+    // Past an export's page of 5,000 rows: written straight to the table, as the API's own create is tested apart.
     const many = `${marker}many`;
-    for (let i = 0; i < 105; i += 1) {
-      await facility(people.staffFR, `${many} ${String(i).padStart(3, '0')}`, { visibility: 'institution' });
+    const now = new Date().toISOString();
+    const rowsOfMany = Array.from({ length: 5100 }, (_, i) => ({
+      id: randomUUID(),
+      name: `${many} ${String(i).padStart(4, '0')}`,
+      kind: 'reception_centre',
+      country_code: 'FR',
+      region: null,
+      city: 'Calais',
+      latitude: null,
+      longitude: null,
+      operating_authority: null,
+      capacity: i,
+      holds_children: 1,
+      is_open: 1,
+      notes: null,
+      owner_institution_id: people.france,
+      visibility: 'institution',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    }));
+    for (let i = 0; i < rowsOfMany.length; i += 150) {
+      await t.db
+        .insertInto('facilities')
+        .values(rowsOfMany.slice(i, i + 150))
+        .execute();
     }
-    const all = await csvRows(people.staffFR, { q: many });
-    expect(all).toHaveLength(106);
-    expect(all[105]?.[0]).toBe(`${many} 104`);
+    const all = await csvRows(people.staffFR, { q: many, sort: 'name', order: 'desc' });
+    const listedMany = await listed(people.staffFR, `q=${many}&sort=name&order=desc`);
+    expect(listedMany).toHaveLength(5100);
+    expect(all.slice(1).map((row) => row.at(-1))).toEqual(listedMany.map((item) => item.id));
+    expect(all[1]?.[0]).toBe(`${many} 5099`);
     // Spain's staff may see none of them, and get a file with the header only.
     expect(await csvRows(staffES, { q: many })).toHaveLength(1);
   }, 120_000);
@@ -427,7 +454,7 @@ describe.each(testEngines())('exports on %s', (engine) => {
       const events = await t.db
         .selectFrom('audit_events')
         .select(['actor_user_id', 'changes'])
-        .where('entity', '=', 'institutions')
+        .where('entity', '=', 'institution')
         .where('entity_id', '=', people.france)
         .where('action', '=', 'export')
         .execute();

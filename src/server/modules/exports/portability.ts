@@ -182,7 +182,7 @@ export async function exportInstitutionData(
       tables: Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.map(portable)])),
     };
     await recordAudit(trx, context, {
-      entity: 'institutions',
+      entity: 'institution',
       entityId: institutionId,
       action: 'export',
       after: {

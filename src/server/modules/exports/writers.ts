@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Cell } from './columns.js';
@@ -65,15 +67,39 @@ function sheetNameOf(name: string): string {
 const dayFormat = 'yyyy-mm-dd';
 const instantFormat = 'yyyy-mm-dd hh:mm:ss';
 
+const lengthOf = (cell: Cell): number =>
+  cell === null ? 0 : cell.type === 'date' ? 10 : cell.type === 'datetime' ? 19 : String(cell.value).length;
+
+/**
+ * XLSX through exceljs's streaming writer: each row is written out as it comes, so a large export does not keep a
+ * model of every cell. Column widths are taken from the header and the first page of rows, since a streamed sheet
+ * declares its columns before its first row.
+ */
 export function xlsxWriter(options: WriterOptions): ExportWriter {
-  const workbook = new ExcelJS.Workbook();
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(output, 'end');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Vigie';
   const sheet = workbook.addWorksheet(sheetNameOf(options.sheetName), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  const widths = options.headers.map((header) => header.length);
-  const header = sheet.addRow(options.headers);
-  header.font = { bold: true };
+  let started = false;
+
+  const startSheet = (firstRows: Cell[][]) => {
+    const widths = options.headers.map((header) => header.length);
+    for (const cells of firstRows) {
+      cells.forEach((cell, index) => {
+        widths[index] = Math.max(widths[index] ?? 0, lengthOf(cell));
+      });
+    }
+    sheet.columns = widths.map((width) => ({ width: Math.min(60, Math.max(8, width + 2)) }));
+    const header = sheet.addRow(options.headers);
+    header.font = { bold: true };
+    header.commit();
+    started = true;
+  };
 
   const excelValue = (cell: Cell): ExcelJS.CellValue => {
     if (cell === null) return null;
@@ -91,23 +117,23 @@ export function xlsxWriter(options: WriterOptions): ExportWriter {
   };
   return {
     addRows(rows) {
+      if (!started) startSheet(rows);
       for (const cells of rows) {
         const row = sheet.addRow(cells.map(excelValue));
         cells.forEach((cell, index) => {
-          if (cell === null) return;
-          const length = cell.type === 'date' ? 10 : cell.type === 'datetime' ? 19 : String(cell.value).length;
-          widths[index] = Math.max(widths[index] ?? 0, length);
-          if (cell.type === 'date' || cell.type === 'datetime') {
+          if (cell?.type === 'date' || cell?.type === 'datetime') {
             row.getCell(index + 1).numFmt = cell.type === 'date' ? dayFormat : instantFormat;
           }
         });
+        row.commit();
       }
     },
     async finish() {
-      sheet.columns.forEach((column, index) => {
-        column.width = Math.min(60, Math.max(8, (widths[index] ?? 8) + 2));
-      });
-      return Buffer.from(await workbook.xlsx.writeBuffer());
+      if (!started) startSheet([]);
+      sheet.commit();
+      await workbook.commit();
+      await ended;
+      return Buffer.concat(chunks);
     },
   };
 }
