@@ -1,7 +1,7 @@
-import { TextInput } from '@mantine/core';
+import { ActionIcon, Box, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n/use-t';
 import classes from './Search.module.css';
 
@@ -11,7 +11,10 @@ function typingIn(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The header's search box: "/" anywhere else on the page puts the cursor in it; Enter opens the results. */
+/**
+ * The header's search box: "/" anywhere else on the page puts the cursor in it; Enter opens the results. On a phone
+ * the header has no room for it: a button opens the results page, which has its own box.
+ */
 export function SearchBox() {
   const { t } = useT();
   const navigate = useNavigate();
@@ -38,20 +41,34 @@ export function SearchBox() {
   };
 
   return (
-    <search aria-label={t('search:box.label')} className={classes.box}>
-      <form onSubmit={submit}>
-        <TextInput
-          ref={input}
-          type="search"
-          aria-label={t('search:box.label')}
-          aria-keyshortcuts="/"
-          placeholder={t('search:box.placeholder')}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          leftSection={<IconSearch size={16} aria-hidden="true" />}
-          maxLength={200}
-        />
-      </form>
-    </search>
+    <>
+      <ActionIcon
+        component={Link}
+        to="/search"
+        variant="subtle"
+        size="lg"
+        hiddenFrom="sm"
+        aria-label={t('search:box.label')}
+      >
+        <IconSearch size={20} aria-hidden="true" />
+      </ActionIcon>
+      <Box visibleFrom="sm" className={classes.box}>
+        <search aria-label={t('search:box.label')}>
+          <form onSubmit={submit}>
+            <TextInput
+              ref={input}
+              type="search"
+              aria-label={t('search:box.label')}
+              aria-keyshortcuts="/"
+              placeholder={t('search:box.placeholder')}
+              value={text}
+              onChange={(event) => setText(event.currentTarget.value)}
+              leftSection={<IconSearch size={16} aria-hidden="true" />}
+              maxLength={200}
+            />
+          </form>
+        </search>
+      </Box>
+    </>
   );
 }
