@@ -465,6 +465,51 @@ describe.each(testEngines())('exports on %s', (engine) => {
     });
   });
 
+  // Last: the hundred thousand rows it adds would only slow the tests above.
+  it('refuses past 100,000 rows with a 413 asking to narrow the filters, and records nothing', async () => {
+    const crowd = `${marker}crowd`;
+    const now = new Date().toISOString();
+    for (let i = 0; i < 100_001; i += 500) {
+      const size = Math.min(500, 100_001 - i);
+      await t.db
+        .insertInto('facilities')
+        .values(
+          Array.from({ length: size }, (_, j) => ({
+            id: randomUUID(),
+            name: `${crowd} ${i + j}`,
+            kind: 'other',
+            country_code: 'FR',
+            region: null,
+            city: null,
+            latitude: null,
+            longitude: null,
+            operating_authority: null,
+            capacity: null,
+            holds_children: 0,
+            is_open: 1,
+            notes: null,
+            owner_institution_id: people.france,
+            visibility: 'institution',
+            version: 1,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute();
+    }
+    const before = await auditCount();
+    const response = await exportOf(people.staffFR, 'facilities', { format: 'xlsx', filters: { q: crowd } });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error).toMatchObject({
+      code: 'export_too_large',
+      message:
+        'This export would hold 100,001 rows, more than the limit of 100,000: narrow the filters to export fewer.',
+    });
+    expect(await auditCount()).toBe(before);
+    // Spain's staff see none of them: their export of the same filter is an empty file, not a refusal.
+    expect(await csvRows(staffES, { q: crowd })).toHaveLength(1);
+  }, 180_000);
+
   const adminId = async () =>
     (await t.db.selectFrom('users').select('id').where('role', '=', 'administrator').executeTakeFirst())?.id;
 });
