@@ -62,6 +62,43 @@ export async function appendAuditEvent(trx: Transaction<DB>, event: ChainedField
     .execute();
 }
 
+// Rows per INSERT when many events are appended at once: well under SQLite's limit of bound parameters.
+const EVENTS_PER_INSERT = 200;
+
+/**
+ * Appends several events, in order, inside the caller's transaction: the head is read (and locked) once, each
+ * event chained to the one before it in memory, the events inserted a few hundred at a time and the head moved
+ * once. For one transaction that writes many records (an import); the chain is the one `appendAuditEvent` makes.
+ */
+export async function appendAuditEvents(trx: Transaction<DB>, events: ChainedFields[]): Promise<void> {
+  const last = events[events.length - 1];
+  if (!last) return;
+  let head = trx.selectFrom('audit_chain_head').select(['seq', 'last_hash']).where('id', '=', 1);
+  if (engineOf(trx as unknown as Kysely<unknown>) === 'postgres') head = head.forUpdate();
+  const current = await head.executeTakeFirst();
+  if (!current) throw new Error('The audit chain has no head: run the migrations.');
+  let seq = current.seq;
+  let prevHash = current.last_hash;
+  const rows = events.map((event) => {
+    seq += 1;
+    const hash = hashEvent(event, seq, prevHash);
+    const row = { ...event, seq, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  for (let start = 0; start < rows.length; start += EVENTS_PER_INSERT) {
+    await trx
+      .insertInto('audit_events')
+      .values(rows.slice(start, start + EVENTS_PER_INSERT))
+      .execute();
+  }
+  await trx
+    .updateTable('audit_chain_head')
+    .set({ seq, last_hash: prevHash, last_event_id: last.id, updated_at: last.at })
+    .where('id', '=', 1)
+    .execute();
+}
+
 /**
  * For retention: after deleting every event up to `throughSeq` (in the same transaction), record where the
  * remaining chain starts, so that verification accepts the deliberate cut and still catches any other.

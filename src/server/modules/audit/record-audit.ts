@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
-import { appendAuditEvent } from './audit-chain.js';
+import { appendAuditEvent, appendAuditEvents } from './audit-chain.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'status_change' | 'handover' | string;
 
@@ -64,8 +64,22 @@ function versionOf(record: object | null | undefined): number | null {
  * is chained to the one before it (see `audit-chain.ts`); called outside a transaction, it opens its own.
  */
 export async function recordAudit(db: Kysely<DB> | Transaction<DB>, context: AuditContext, input: AuditInput) {
+  const event = eventOf(context, input);
+  if (db.isTransaction) await appendAuditEvent(db as Transaction<DB>, event);
+  else await db.transaction().execute((trx) => appendAuditEvent(trx, event));
+}
+
+/** Writes several audit events, in order, in the transaction that makes the changes (an import's many records). */
+export async function recordAudits(trx: Transaction<DB>, context: AuditContext, inputs: AuditInput[]) {
+  await appendAuditEvents(
+    trx,
+    inputs.map((input) => eventOf(context, input)),
+  );
+}
+
+function eventOf(context: AuditContext, input: AuditInput) {
   const user = context.actor.kind === 'user' ? context.actor.user : null;
-  const event = {
+  return {
     id: randomUUID(),
     at: new Date().toISOString(),
     actor_user_id: user?.id ?? null,
@@ -78,6 +92,4 @@ export async function recordAudit(db: Kysely<DB> | Transaction<DB>, context: Aud
     institution_id: input.institutionId ?? null,
     request_id: context.requestId,
   };
-  if (db.isTransaction) await appendAuditEvent(db as Transaction<DB>, event);
-  else await db.transaction().execute((trx) => appendAuditEvent(trx, event));
 }

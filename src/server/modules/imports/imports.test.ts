@@ -7,6 +7,7 @@ import { multipartBody } from '../../../../tests/support/multipart.js';
 import { sampleJpeg } from '../../../../tests/support/sample-files.js';
 import { readAllRows } from '../../../../tests/support/table-rows.js';
 import type { ImportPreview, ImportResult } from '../../../shared/contract/imports.js';
+import { verifyAuditChain } from '../audit/audit-chain.js';
 import { type People, signInPeople } from '../plan/plan.fixtures.js';
 
 // Loosely typed JSON of responses: each test checks the fields it cares about.
@@ -364,6 +365,50 @@ describe.each(testEngines())('imports on %s', (engine) => {
     expect(created.statusCode, created.body).toBe(201);
     const listed = await list(people.staffFR, `/api/v1/recommendations?visit=${franceVisit}&pageSize=100`);
     expect(listed.items.map((r) => r.text)).toContain('Former les agents');
+  });
+
+  it('imports many recommendations of a visit in one pass, each audited as the service audits it, the chain intact', async () => {
+    const marker = `Bulk-${randomUUID().slice(0, 8)}`;
+    const lines = ['addressee,text,theme,priority,issuedOn,dueOn'];
+    for (let i = 0; i < 600; i += 1) lines.push(`Préfecture,${marker} ${i},legal_basis,high,2018-05-03,2018-11-02`);
+    const file = csv(lines);
+    const before = await snapshot();
+    const shown = await preview(people.staffFR, 'recommendations', file, { visitId: franceVisit });
+    expect(shown.invalid).toBe(0);
+    expect(await snapshot()).toEqual(before);
+    // A partner imports nothing; Morocco's staff may not write France's visit: every row says so, at the visit.
+    const refused = await send(people.partner, '/api/v1/imports/recommendations/preview', file, {
+      visitId: franceVisit,
+    });
+    expect(refused.statusCode).toBe(403);
+    const moroccoPreview = await preview(people.staffMA, 'recommendations', file, { visitId: franceVisit });
+    expect(moroccoPreview.invalid).toBe(600);
+    expect(moroccoPreview.rows[0]?.errors.map((e) => `${e.column}:${e.issue}`)).toEqual(['visit:not_writable']);
+
+    const auditBefore = await count('audit_events');
+    const response = await confirm(people.staffFR, 'recommendations', file, shown.checksum, { visitId: franceVisit });
+    expect(response.statusCode, response.body).toBe(201);
+    const result = response.json() as ImportResult;
+    expect(result.created).toBe(600);
+    expect(await count('audit_events')).toBe(auditBefore + 601);
+    const chain = await verifyAuditChain(t.db);
+    expect(chain.intact).toBe(true);
+    const listed = await list(people.staffFR, `/api/v1/recommendations?visit=${franceVisit}&q=${marker}&pageSize=100`);
+    expect(listed.total).toBe(600);
+    const first = await request(t.app, people.staffFR)('GET', `/api/v1/recommendations/${result.ids[0]}`);
+    expect(first.json()).toMatchObject({
+      text: `${marker} 0`,
+      status: 'issued',
+      priority: 'high',
+      dueOn: '2018-11-02',
+    });
+    const event = await t.db
+      .selectFrom('audit_events')
+      .select(['entity', 'action', 'institution_id', 'changes'])
+      .where('entity_id', '=', result.ids[0] as string)
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ entity: 'recommendation', action: 'create', institution_id: people.france });
+    expect(JSON.parse(event.changes).text.after).toBe(`${marker} 0`);
   });
 
   it('refuses what is not CSV or XLSX (415), too many rows (413), a missing or unknown header (400)', async () => {

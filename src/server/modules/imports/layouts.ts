@@ -29,6 +29,7 @@ import { createActivity } from '../activities/activities.service.js';
 import type { AuditContext } from '../audit/record-audit.js';
 import { createSession } from '../awareness/sessions.service.js';
 import { createRecommendation } from '../monitoring/recommendations.service.js';
+import { bulkRecommendations } from './bulk-recommendations.js';
 import { CellProblem, type ColumnSpec, catalogOf, message, textToHtml } from './columns.js';
 
 /** What one kind of import is: its columns, how a row becomes the API's create request, and that create. */
@@ -40,6 +41,8 @@ export interface ImportLayoutSpec {
   schema: z.ZodType;
   build(values: ReadonlyMap<string, unknown>, defaults: { visitId?: string | undefined }): unknown;
   create(db: Kysely<DB>, context: AuditContext, input: never): Promise<{ id: string }>;
+  /** Rows whose rules can be checked once for many and written in one pass (see `bulk-recommendations.ts`). */
+  bulk?: typeof bulkRecommendations;
 }
 
 const EXAMPLE_ID = '00000000-0000-4000-8000-000000000000';
@@ -305,6 +308,7 @@ const recommendations: ImportLayoutSpec = {
     };
   },
   create: createRecommendation as ImportLayoutSpec['create'],
+  bulk: bulkRecommendations,
 };
 
 export const layouts: Record<ImportKind, ImportLayoutSpec> = {

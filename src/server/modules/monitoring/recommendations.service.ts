@@ -100,12 +100,9 @@ async function checkLinks(
   if (issues.length > 0) throw invalidFields(issues);
 }
 
-export async function createRecommendation(db: Kysely<DB>, context: AuditContext, input: Create) {
-  const { actor } = context;
-  const visit = await writableVisit(db, actor, input.visitId);
-  await checkLinks(db, actor, input.visitId, input);
-  const now = nowIso();
-  const row: RecommendationTable = {
+/** A new recommendation as stored: issued on its date. Imports build theirs here too. */
+export function newRecommendationRow(input: Create, now: string): RecommendationTable {
+  return {
     id: randomUUID(),
     visit_id: input.visitId,
     finding_id: input.findingId ?? null,
@@ -123,6 +120,13 @@ export async function createRecommendation(db: Kysely<DB>, context: AuditContext
     created_at: now,
     updated_at: now,
   };
+}
+
+export async function createRecommendation(db: Kysely<DB>, context: AuditContext, input: Create) {
+  const { actor } = context;
+  const visit = await writableVisit(db, actor, input.visitId);
+  await checkLinks(db, actor, input.visitId, input);
+  const row = newRecommendationRow(input, nowIso());
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('recommendations').values(row).execute();
     await recordAudit(trx, context, {
