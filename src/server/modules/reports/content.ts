@@ -9,7 +9,16 @@ import { listActions } from '../plan/actions.service.js';
 import { getPlan, listPlans } from '../plan/plans.service.js';
 import { getPlanProgress } from '../plan/progress.service.js';
 import { periodsOf } from '../plan/reports.repo.js';
-import { activitiesOf, allListed, axisFigures, institutionFigures, type Scope, visitsOf } from './figures.js';
+import {
+  activitiesOf,
+  allListed,
+  axisFigures,
+  breathe,
+  firstListed,
+  institutionFigures,
+  type Scope,
+  visitsOf,
+} from './figures.js';
 import { type ConsolidatedLabels, consolidatedLabels } from './labels.js';
 
 /** A report as neutral blocks, rendered alike to PDF and DOCX. */
@@ -37,6 +46,8 @@ export interface ReportRequest {
 export type StepReporter = (step: ReportStep, progress: number) => Promise<void>;
 
 const HIGHLIGHTS = 15;
+/** The latest visits among which the highlights pick those with the most recommendations. */
+const RECENT_VISITS = 50;
 
 type AxisNumber = 1 | 2 | 3 | 4 | 5;
 const axisNumbers: AxisNumber[] = [1, 2, 3, 4, 5];
@@ -161,15 +172,13 @@ export async function buildConsolidatedReport(
           ]
         : []),
     ],
-    3: [
-      row(l.activitiesOfKind.study_visit, figures.activitiesByKind.study_visit),
-      row(l.activitiesOfKind.course, figures.activitiesByKind.course),
-    ],
+    3: [row(l.activitiesOfKind.study_visit, figures.studyVisits), row(l.activitiesOfKind.course, figures.courses)],
     4: dashboard.awareness
       ? [
           row(l.awarenessSessions, dashboard.awareness.sessions.value),
           row(d.groups, dashboard.awareness.groups),
-          ...(figures.childrenReached === null ? [] : [row(l.childrenReached, dashboard.awareness.children.value)]),
+          // Reach counts each group once across its repeats: it does not add up over a selection of institutions.
+          ...(ids.length > 1 ? [] : [row(l.childrenReached, dashboard.awareness.children.value)]),
           row(l.adultsReached, dashboard.awareness.adults),
           row(d.mediaAudience, dashboard.awareness.mediaAudience),
         ]
@@ -183,7 +192,6 @@ export async function buildConsolidatedReport(
             row(d.joint, dashboard.visits.joint.value),
           ]
         : []),
-      row(l.findings, figures.findings),
       ...(dashboard.recommendations
         ? [
             row(l.recommendations, dashboard.recommendations.total.value),
@@ -205,6 +213,7 @@ export async function buildConsolidatedReport(
     const topNumber = new Map<string, AxisNumber>();
     for (const institutionId of ids.length > 0 ? ids : [undefined]) {
       for (const period of periods) {
+        await breathe();
         const progress = await getPlanProgress(db, engine, actor, plan.id, { periodId: period.id, institutionId });
         for (const axis of progress.axes) {
           topNumber.set(axis.axisId, Number(axis.number) as AxisNumber);
@@ -352,23 +361,36 @@ export async function buildConsolidatedReport(
 
   await step('highlights', 65);
   blocks.push({ kind: 'heading', level: 1, text: l.highlights });
-  const statements = await allListed(ids, activitiesOf(db, actor, scope, { kind: 'statement' }));
+  const byStart = (a: { startsAt: string }) => a.startsAt;
+  const chronological = <T extends { startsAt: string }>(items: T[]) =>
+    [...items].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const statements = await firstListed(
+    ids,
+    activitiesOf(db, actor, scope, { kind: 'statement' }, 'desc'),
+    HIGHLIGHTS,
+    byStart,
+  );
   blocks.push({ kind: 'heading', level: 2, text: l.statementsHighlights });
   blocks.push(
     highlightTable(
       l,
-      statements.slice(-HIGHLIGHTS).map((s) => [s.startsAt.slice(0, 10), s.title]),
+      chronological(statements).map((s) => [s.startsAt.slice(0, 10), s.title]),
     ),
   );
-  const trainings = await allListed(ids, activitiesOf(db, actor, scope, { kind: 'training' }));
+  const trainings = await firstListed(
+    ids,
+    activitiesOf(db, actor, scope, { kind: 'training' }, 'desc'),
+    HIGHLIGHTS,
+    byStart,
+  );
   blocks.push({ kind: 'heading', level: 2, text: l.trainingsHighlights });
   blocks.push(
     highlightTable(
       l,
-      trainings.slice(-HIGHLIGHTS).map((s) => [s.startsAt.slice(0, 10), s.title]),
+      chronological(trainings).map((s) => [s.startsAt.slice(0, 10), s.title]),
     ),
   );
-  const visits = await allListed(ids, visitsOf(db, actor, scope));
+  const visits = await firstListed(ids, visitsOf(db, actor, scope, 'desc'), RECENT_VISITS, (v) => v.startsOn);
   blocks.push({ kind: 'heading', level: 2, text: l.visitsHighlights });
   const notable = [...visits]
     .sort((a, b) => b.counts.recommendations - a.counts.recommendations || a.startsOn.localeCompare(b.startsOn))

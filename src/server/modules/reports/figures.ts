@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { type ActivityKind, activityKinds } from '../../../shared/contract/activities.js';
+import type { ActivityKind } from '../../../shared/contract/activities.js';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
 import { listActivities } from '../activities/activities.service.js';
-import { getReach, listSessions } from '../awareness/sessions.service.js';
+import { listSessions } from '../awareness/sessions.service.js';
 import { listVisits } from '../monitoring/visits.service.js';
 
 /** The period and the institutions a report covers; no institutions: everything the reader sees. */
@@ -13,42 +13,27 @@ export interface Scope {
   institutionIds: string[];
 }
 
-interface Listed {
-  items: { id: string }[];
+interface Listed<T> {
+  items: T[];
   total: number;
 }
+
+type List<T> = (institutionId: string | undefined, page: number, pageSize: number) => Promise<Listed<T>>;
 
 const PAGE = 100;
 
 /**
- * How many records a list gives for the scope, asking it exactly as the web app does (same filters, same
- * visibility): its total for the whole network or one institution; for several, the records listed for any of
- * them, each counted once (a joint visit is not counted twice).
+ * Lets the process answer other requests between two queries: on SQLite every query runs synchronously, and a
+ * long chain of them would otherwise hold the event loop for the whole generation.
  */
-async function countListed(
-  institutionIds: string[],
-  list: (institutionId: string | undefined, page: number, pageSize: number) => Promise<Listed>,
-): Promise<number> {
-  if (institutionIds.length <= 1) return (await list(institutionIds[0], 1, 1)).total;
-  const seen = new Set<string>();
-  for (const institutionId of institutionIds) {
-    for (let page = 1; ; page++) {
-      const { items, total } = await list(institutionId, page, PAGE);
-      for (const item of items) seen.add(item.id);
-      if (page * PAGE >= total) break;
-    }
-  }
-  return seen.size;
-}
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Every record a list gives for the scope (several institutions: each record once), in the list's order. */
-export async function allListed<T extends { id: string }>(
-  institutionIds: string[],
-  list: (institutionId: string | undefined, page: number, pageSize: number) => Promise<{ items: T[]; total: number }>,
-): Promise<T[]> {
+export async function allListed<T extends { id: string }>(institutionIds: string[], list: List<T>): Promise<T[]> {
   const found = new Map<string, T>();
   for (const institutionId of institutionIds.length > 0 ? institutionIds : [undefined]) {
     for (let page = 1; ; page++) {
+      await breathe();
       const { items, total } = await list(institutionId, page, PAGE);
       for (const item of items) if (!found.has(item.id)) found.set(item.id, item);
       if (page * PAGE >= total) break;
@@ -57,11 +42,42 @@ export async function allListed<T extends { id: string }>(
   return [...found.values()];
 }
 
+/**
+ * How many records a list gives for the scope, asking it exactly as the web app does (same filters, same
+ * visibility): its total for the whole network or one institution; for several, the records listed for any of
+ * them, each counted once (a joint visit is not counted twice).
+ */
+export async function countListed<T extends { id: string }>(institutionIds: string[], list: List<T>): Promise<number> {
+  if (institutionIds.length > 1) return (await allListed(institutionIds, list)).length;
+  await breathe();
+  return (await list(institutionIds[0], 1, 1)).total;
+}
+
+/**
+ * The first records of a list for the scope in the list's order: one page for the network or one institution;
+ * for several, every record of each, merged and ordered by `key`.
+ */
+export async function firstListed<T extends { id: string }>(
+  institutionIds: string[],
+  list: List<T>,
+  count: number,
+  key: (item: T) => string,
+): Promise<T[]> {
+  if (institutionIds.length <= 1) {
+    await breathe();
+    return (await list(institutionIds[0], 1, count)).items;
+  }
+  return (await allListed(institutionIds, list)).sort((a, b) => key(b).localeCompare(key(a))).slice(0, count);
+}
+
+type Order = 'asc' | 'desc';
+
 export function activitiesOf(
   db: Kysely<DB>,
   actor: Actor,
   scope: Scope,
   filters: { kind?: ActivityKind; axis?: number },
+  order: Order = 'asc',
 ) {
   return (institutionId: string | undefined, page: number, pageSize: number) =>
     listActivities(db, actor, {
@@ -72,7 +88,7 @@ export function activitiesOf(
       page,
       pageSize,
       sort: 'startsAt',
-      order: 'asc',
+      order,
     });
 }
 
@@ -89,7 +105,7 @@ export function sessionsOf(db: Kysely<DB>, actor: Actor, scope: Scope) {
     });
 }
 
-export function visitsOf(db: Kysely<DB>, actor: Actor, scope: Scope) {
+export function visitsOf(db: Kysely<DB>, actor: Actor, scope: Scope, order: Order = 'asc') {
   return (institutionId: string | undefined, page: number, pageSize: number) =>
     listVisits(db, actor, {
       from: scope.from,
@@ -98,55 +114,39 @@ export function visitsOf(db: Kysely<DB>, actor: Actor, scope: Scope) {
       page,
       pageSize,
       sort: 'startsOn',
-      order: 'asc',
+      order,
     });
 }
 
 export interface AxisFigures {
   /** Axis number 1–5 → records of the period (activities of the axis, awareness sessions, visits). */
   totals: Record<1 | 2 | 3 | 4 | 5, number>;
-  activitiesByKind: Record<ActivityKind, number>;
-  /** Null for a selection of several institutions (reach does not add up across them). */
-  childrenReached: number | null;
-  adultsReached: number | null;
-  recommendations: number;
-  findings: number;
+  /** Axis 3's records, which no dashboard section counts. */
+  studyVisits: number;
+  courses: number;
 }
 
-/** The per-axis figures of the period as the reader sees them, computed through the modules' own list queries. */
+/** The per-axis totals of the period as the reader sees them, through the modules' own list queries. */
 export async function axisFigures(db: Kysely<DB>, actor: Actor, scope: Scope): Promise<AxisFigures> {
   const ids = scope.institutionIds;
-  const byKind = {} as Record<ActivityKind, number>;
-  for (const kind of activityKinds) byKind[kind] = await countListed(ids, activitiesOf(db, actor, scope, { kind }));
-  const totals = {
-    1: await countListed(ids, activitiesOf(db, actor, scope, { axis: 1 })),
-    2: await countListed(ids, activitiesOf(db, actor, scope, { axis: 2 })),
-    3: await countListed(ids, activitiesOf(db, actor, scope, { axis: 3 })),
-    4: await countListed(ids, sessionsOf(db, actor, scope)),
-    5: 0,
-  };
-  const visits = await allListed(ids, visitsOf(db, actor, scope));
-  totals[5] = visits.length;
-  // Reach counts each group once across its repeats, so it does not add up over institutions: it is given for the
-  // whole network or one institution, not for a selection of several.
-  const reach =
-    ids.length <= 1 ? await getReach(db, actor, { from: scope.from, to: scope.to, institutionId: ids[0] }) : null;
   return {
-    totals,
-    activitiesByKind: byKind,
-    childrenReached: reach ? reach.childrenTotal : null,
-    adultsReached: reach ? reach.adults : null,
-    recommendations: visits.reduce((n, v) => n + v.counts.recommendations, 0),
-    findings: visits.reduce((n, v) => n + v.counts.findings, 0),
+    totals: {
+      1: await countListed(ids, activitiesOf(db, actor, scope, { axis: 1 })),
+      2: await countListed(ids, activitiesOf(db, actor, scope, { axis: 2 })),
+      3: await countListed(ids, activitiesOf(db, actor, scope, { axis: 3 })),
+      4: await countListed(ids, sessionsOf(db, actor, scope)),
+      5: await countListed(ids, visitsOf(db, actor, scope)),
+    },
+    studyVisits: await countListed(ids, activitiesOf(db, actor, scope, { kind: 'study_visit' })),
+    courses: await countListed(ids, activitiesOf(db, actor, scope, { kind: 'course' })),
   };
 }
 
 /** Records of the period of one institution: activities (axes 1–3), awareness sessions, visits. */
 export async function institutionFigures(db: Kysely<DB>, actor: Actor, scope: Scope, institutionId: string) {
-  const [activities, sessions, visits] = await Promise.all([
-    countListed([institutionId], activitiesOf(db, actor, scope, {})),
-    countListed([institutionId], sessionsOf(db, actor, scope)),
-    countListed([institutionId], visitsOf(db, actor, scope)),
-  ]);
-  return { activities, sessions, visits };
+  return {
+    activities: await countListed([institutionId], activitiesOf(db, actor, scope, {})),
+    sessions: await countListed([institutionId], sessionsOf(db, actor, scope)),
+    visits: await countListed([institutionId], visitsOf(db, actor, scope)),
+  };
 }

@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.js';
 import type { JobDefinition, JobLog } from '../../operations/jobs/scheduler.js';
 import { type AuditContext, recordAudit } from '../audit/record-audit.js';
 import { buildConsolidatedReport } from './content.js';
+import { breathe } from './figures.js';
 import { renderReportDocx } from './render-docx.js';
 import { renderReportPdf } from './render-pdf.js';
 import * as repo from './reports.repo.js';
@@ -113,6 +114,7 @@ async function generateClaimed(
   heartbeat.unref();
   try {
     const step = async (name: ReportStep, progress: number) => {
+      await breathe();
       const kept = await repo.advance(db, id, owner, {
         progress,
         step: name,

@@ -50,7 +50,6 @@ export interface ConsolidatedLabels {
   adultsReached: string;
   visits: string;
   recommendations: string;
-  findings: string;
   actions: string;
   noActions: string;
   action: string;
@@ -140,7 +139,6 @@ const fr: ConsolidatedLabels = {
   adultsReached: 'Adultes rencontrés',
   visits: 'Visites de lieux de privation de liberté ou d’accueil',
   recommendations: 'Recommandations émises lors de ces visites',
-  findings: 'Constats relevés lors de ces visites',
   actions: 'Actions du plan',
   noActions: 'Aucune action de cet axe ne porte sur la période.',
   action: 'Action',
@@ -246,7 +244,6 @@ const en: ConsolidatedLabels = {
   adultsReached: 'Adults met',
   visits: 'Visits to places of detention or reception',
   recommendations: 'Recommendations issued after these visits',
-  findings: 'Findings recorded during these visits',
   actions: 'Actions of the plan',
   noActions: 'No action of this axis falls within the period.',
   action: 'Action',

@@ -19,7 +19,7 @@ import {
   type TestApp,
 } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
-import { generationsSettled } from './generation.js';
+import { generatePending, generationsSettled } from './generation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in the assertions.
 type Json = Record<string, any>;
@@ -317,6 +317,61 @@ describe.each(testEngines())('consolidated reports on %s', (engine) => {
     expect((await call(franceStaff)('GET', `/api/v1/reports/${alive}/report.pdf`)).statusCode).toBe(409);
     await t.db.deleteFrom('activity_reports').where('id', '=', alive).execute();
   }, 240_000);
+
+  it('gives each waiting report to exactly one of several concurrent passes', async () => {
+    const ids = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const id = randomUUID();
+        await t.db
+          .insertInto('activity_reports')
+          .values({
+            id,
+            requested_by: franceStaffId,
+            language: 'fr',
+            period_from: '2017-01-01',
+            period_to: '2017-06-30',
+            institution_ids: '[]',
+            status: 'queued',
+            progress: 0,
+            step: null,
+            error: null,
+            lease_owner: null,
+            lease_until: null,
+            attempts: 0,
+            pdf: null,
+            pdf_size: null,
+            docx: null,
+            docx_size: null,
+            created_at: new Date().toISOString(),
+            started_at: null,
+            finished_at: null,
+          })
+          .execute();
+        return id;
+      }),
+    );
+    const passes = await Promise.all([generatePending(t.db), generatePending(t.db), generatePending(t.db)]);
+    expect(passes.reduce((n, p) => n + p.done, 0)).toBe(3);
+    const rows = await t.db
+      .selectFrom('activity_reports')
+      .select(['id', 'status', 'attempts'])
+      .where('id', 'in', ids)
+      .execute();
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['done', 1],
+      ['done', 1],
+      ['done', 1],
+    ]);
+    const generated = await t.db
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('entity', '=', 'activity_report')
+      .where('action', '=', 'generate')
+      .where('entity_id', 'in', ids)
+      .execute();
+    expect(generated).toHaveLength(3);
+    await t.db.deleteFrom('activity_reports').where('id', 'in', ids).execute();
+  }, 120_000);
 
   it('fails with a reason when the requester’s account is no longer active', async () => {
     const other = await createUser(t.db, 'staff', { institutionId: france });
