@@ -352,6 +352,8 @@ describe.each(testEngines())('exports on %s', (engine) => {
   describe('an institution’s own data', () => {
     let franceData: Json;
     let documentId: string;
+    let keptInstitution: string;
+    let keptAccount: string;
 
     beforeAll(async () => {
       const body = multipartBody({ title: `${marker} rapport`, visibility: 'institution' }, [
@@ -387,6 +389,15 @@ describe.each(testEngines())('exports on %s', (engine) => {
         details: 'Nom : Amina K., oncle à Lyon',
       });
       expect(urgent.statusCode, urgent.body).toBe(201);
+      // An institution record France keeps for another country: the record is France's, its accounts are not.
+      const kept = await call(people.staffFR)('POST', '/api/v1/institutions', {
+        countryCode: 'BE',
+        nameFr: `${marker} Médiateur`,
+        kind: 'ombudsman',
+      });
+      expect(kept.statusCode, kept.body).toBe(201);
+      keptInstitution = kept.json().id;
+      keptAccount = (await createUser(t.db, 'staff', { institutionId: keptInstitution })).id;
       const response = await call(people.contactPointFR)('POST', `/api/v1/institutions/${people.france}/data-export`);
       expect(response.statusCode, response.body).toBe(200);
       expect(response.headers['content-disposition']).toContain('attachment; filename="vigie-institution-');
@@ -422,6 +433,9 @@ describe.each(testEngines())('exports on %s', (engine) => {
       const bytes = Buffer.from(versions[0]?.content as string, 'base64');
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(stored.sha256);
       expect(tables.users?.map((u) => u.id)).toContain(people.staffFR.userId);
+      expect(tables.institutions?.map((i) => i.id)).toContain(keptInstitution);
+      expect(tables.users?.map((u) => u.id)).not.toContain(keptAccount);
+      expect(tables.users?.every((u) => u.institution_id === people.france)).toBe(true);
     });
 
     it('leaves every secret out and says why', () => {

@@ -17,7 +17,11 @@ interface Child {
   table: string;
   parent: string;
   column: string;
-  parentKey?: string;
+  /**
+   * Rows of the institution itself only, not of every institution record it keeps: an institution record France
+   * created for another country is France's, but that country's accounts and pages are not.
+   */
+  ownOnly?: boolean;
 }
 
 /**
@@ -26,11 +30,11 @@ interface Child {
  */
 const children: Child[] = [
   { table: 'institution_associations', parent: 'institutions', column: 'institution_id' },
-  { table: 'group_memberships', parent: 'institutions', column: 'institution_id' },
+  { table: 'group_memberships', parent: 'institutions', column: 'institution_id', ownOnly: true },
   { table: 'membership_status_changes', parent: 'group_memberships', column: 'membership_id' },
-  { table: 'child_site_addresses', parent: 'institutions', column: 'institution_id' },
-  { table: 'child_page_contents', parent: 'institutions', column: 'institution_id' },
-  { table: 'users', parent: 'institutions', column: 'institution_id' },
+  { table: 'child_site_addresses', parent: 'institutions', column: 'institution_id', ownOnly: true },
+  { table: 'child_page_contents', parent: 'institutions', column: 'institution_id', ownOnly: true },
+  { table: 'users', parent: 'institutions', column: 'institution_id', ownOnly: true },
   { table: 'declaration_signatories', parent: 'declarations', column: 'declaration_id' },
   { table: 'plan_axes', parent: 'plans', column: 'plan_id' },
   { table: 'plan_action_institutions', parent: 'plan_actions', column: 'action_id' },
@@ -167,7 +171,7 @@ export async function exportInstitutionData(
       const columns = columnsOf.get(child.table);
       if (!columns) continue;
       const parents = tables[child.parent] ?? [];
-      const keys = parents.map((row) => row[child.parentKey ?? 'id']);
+      const keys = child.ownOnly ? [institutionId] : parents.map((row) => row.id);
       const metadata = columns.filter((c) => !(child.table === 'document_versions' && c === 'content'));
       let rows = keys.length > 0 ? await rowsWhere(any, child.table, metadata, child.column, keys) : [];
       if (child.table === 'document_versions') rows = await withCurrentFiles(any, rows, parents);
