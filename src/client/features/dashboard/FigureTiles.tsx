@@ -11,6 +11,8 @@ export interface Tile {
   /** A figure (linked to its list) or a value already formatted. */
   figure?: Figure;
   text?: ReactNode;
+  /** The list a value shown as text comes from (the reach page for the groups, the replied statements for the median). */
+  to?: string | null;
   hint?: string;
 }
 
@@ -20,7 +22,7 @@ export function FigureTiles({ tiles }: { tiles: Tile[] }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
       {tiles.map((tile) => {
-        const href = tile.figure ? hrefOf(tile.figure.link) : null;
+        const href = tile.figure ? hrefOf(tile.figure.link) : (tile.to ?? null);
         const number = tile.figure ? format.number(tile.figure.value) : tile.text;
         return (
           <Paper key={tile.id} withBorder p="sm" radius="md" data-figure={tile.id}>

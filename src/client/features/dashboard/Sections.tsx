@@ -182,6 +182,7 @@ export function TrainingsSection({
               statements.medianDaysToReply === null
                 ? '—'
                 : t('dashboard:statements.days', { count: statements.medianDaysToReply }),
+            to: hrefOf(statements.replied.link),
           },
         ]}
       />
@@ -235,12 +236,23 @@ export function AwarenessSection({ awareness }: { awareness: NonNullable<Board['
         tiles={[
           { id: 'children', label: t('dashboard:awareness.children'), figure: awareness.children },
           { id: 'sessions', label: t('dashboard:awareness.sessions'), figure: awareness.sessions },
-          { id: 'groups', label: t('dashboard:awareness.groups'), text: format.number(awareness.groups) },
-          { id: 'adults', label: t('dashboard:awareness.adults'), text: format.number(awareness.adults) },
+          {
+            id: 'groups',
+            label: t('dashboard:awareness.groups'),
+            text: format.number(awareness.groups),
+            to: reachHref,
+          },
+          {
+            id: 'adults',
+            label: t('dashboard:awareness.adults'),
+            text: format.number(awareness.adults),
+            to: reachHref,
+          },
           {
             id: 'media',
             label: t('dashboard:awareness.media'),
             text: format.number(awareness.mediaAudience),
+            to: hrefOf(awareness.bySetting.media_campaign.sessions.link),
             hint: t('dashboard:awareness.mediaNote', { count: awareness.mediaCampaigns }),
           },
         ]}
@@ -398,6 +410,7 @@ export function RecommendationsSection({
             label: t('dashboard:recommendations.rate'),
             text:
               recommendations.implementationRate === null ? '—' : format.percent(recommendations.implementationRate),
+            to: hrefOf(recommendations.byStatus.implemented.link),
             hint: t('dashboard:recommendations.rateNote'),
           },
           {
