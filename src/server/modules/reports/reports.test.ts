@@ -233,6 +233,39 @@ describe.each(testEngines())('consolidated reports on %s', (engine) => {
     expect(ownList.items[0].id).toBe(created.id);
   }, 240_000);
 
+  it('limited to several institutions, counts each record listed for any of them once', async () => {
+    const morocco = await institutionId(t.db, 'MA');
+    const macedonia = await institutionId(t.db, 'MK');
+    const chosen = [france, morocco, macedonia];
+    const created = (
+      await call(admin)('POST', '/api/v1/reports', {
+        from: FROM,
+        to: TO,
+        language: 'en',
+        institutionIds: chosen,
+      })
+    ).json() as Json;
+    const { report } = await waitFor(admin, created.id);
+    expect(report.status).toBe('done');
+    const union = async (url: (id: string) => string) => {
+      const ids = new Set<string>();
+      for (const institution of chosen) {
+        const page = (await call(admin)('GET', url(institution))).json() as Json;
+        for (const item of page.items as Json[]) ids.add(item.id);
+      }
+      return ids.size;
+    };
+    const visits = await union((i) => `/api/v1/visits?from=${FROM}&to=${TO}&institution=${i}&pageSize=100`);
+    const axis1 = await union((i) => `/api/v1/activities?axis=1&from=${FROM}&to=${TO}&institutionId=${i}&pageSize=100`);
+    expect(visits + axis1).toBeGreaterThan(0);
+    const text = await pdfText((await call(admin)('GET', `/api/v1/reports/${created.id}/report.pdf`)).rawPayload);
+    const summary = text.slice(text.indexOf('Summary by axis'));
+    expect(summary).toMatch(new RegExp(`Axis 5 — On-site verification visits ${visits}\\b`));
+    expect(summary).toMatch(new RegExp(`Axis 1 — Creation of dialogue bodies and partnerships ${axis1}\\b`));
+    // Reach is not added up over a selection of institutions: the children met are left out.
+    expect(text).not.toContain('Children met');
+  }, 240_000);
+
   it('refuses a bad request with a clear 400 and records nothing', async () => {
     const before = await rows();
     const cases: [Json, string][] = [
@@ -412,6 +445,53 @@ describe.each(testEngines())('consolidated reports on %s', (engine) => {
     expect(row).toEqual({ status: 'failed', error: 'requester_unavailable', pdf_size: null });
     expect((await call(session)('GET', `/api/v1/reports/${id}`)).statusCode).toBe(401);
   }, 120_000);
+
+  it('lets retention delete reports finished longer ago than the period, never one waiting or under way', async () => {
+    const old = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    const insert = async (status: string, finishedAt: string | null) => {
+      const id = randomUUID();
+      await t.db
+        .insertInto('activity_reports')
+        .values({
+          id,
+          requested_by: franceStaffId,
+          language: 'fr',
+          period_from: FROM,
+          period_to: TO,
+          institution_ids: '[]',
+          status,
+          progress: status === 'done' ? 100 : 0,
+          step: null,
+          error: status === 'failed' ? 'generation_failed' : null,
+          lease_owner: status === 'running' ? 'a-process-still-working' : null,
+          lease_until: status === 'running' ? new Date(Date.now() + 3600_000).toISOString() : null,
+          attempts: 1,
+          pdf: null,
+          pdf_size: null,
+          docx: null,
+          docx_size: null,
+          created_at: old,
+          started_at: old,
+          finished_at: finishedAt,
+        })
+        .execute();
+      return id;
+    };
+    const oldDone = await insert('done', old);
+    const oldFailed = await insert('failed', old);
+    const recent = await insert('done', new Date().toISOString());
+    const running = await insert('running', null);
+    const purge = await call(admin)('POST', '/api/v1/admin/jobs/retention-purge/run');
+    expect(purge.statusCode, purge.body).toBe(200);
+    expect((purge.json() as Json).outcome).toBe('succeeded');
+    const left = await t.db
+      .selectFrom('activity_reports')
+      .select('id')
+      .where('id', 'in', [oldDone, oldFailed, recent, running])
+      .execute();
+    expect(left.map((r) => r.id).sort()).toEqual([recent, running].sort());
+    await t.db.deleteFrom('activity_reports').where('id', 'in', [recent, running]).execute();
+  });
 
   it('deletes a report, audited with its creation', async () => {
     const { id } = (

@@ -1,5 +1,6 @@
 import { formerContactPoints } from '../../modules/contact-points/contact-points.retention.js';
 import { readNotifications } from '../../modules/notifications/notifications.retention.js';
+import { finishedReports } from '../../modules/reports/reports.retention.js';
 import type { RetentionKind } from './registry.js';
 
 /** Addresses and browsers of past sign-ins: kept for security investigations, then cleared; the rows stay. */
@@ -74,4 +75,5 @@ export const retentionKinds: RetentionKind[] = [
   oneTimeLinks,
   revokedApiTokens,
   readNotifications,
+  finishedReports,
 ];

@@ -229,6 +229,7 @@ describe.each(testEngines())('retention on %s', (engine) => {
         { entity: 'notification', count: 0, effect: 'deleted' },
         { entity: 'email', count: 0, effect: 'deleted' },
       ],
+      finishedReports: [{ entity: 'activity_report', count: 0, effect: 'deleted' }],
     });
     expect(await count('contact_points')).toBe(before.contactPoints);
     expect(await count('sessions')).toBe(before.sessions);
