@@ -16,8 +16,8 @@ const ROWS_PER_INSERT = 500;
  * Recommendations that name no finding and repeat no earlier one: `createRecommendation`'s only rule for them is
  * that the visit is one the importer may write, which holds for every row of that visit alike. So each visit is
  * checked once, the rows built by the service's own `newRecommendationRow`, inserted a few hundred at a time and
- * audited as the service audits them, in one pass. Rows naming a finding or an earlier recommendation go through
- * the service one by one.
+ * audited as the service audits them, in one pass (a preview checks the visits only). Rows naming a finding or an
+ * earlier recommendation go through the service one by one.
  */
 export const bulkRecommendations = {
   accepts: (input: unknown) => {
@@ -30,6 +30,7 @@ export const bulkRecommendations = {
     db: Kysely<DB>,
     context: AuditContext,
     inputs: unknown[],
+    write: boolean,
   ): Promise<({ id: string } | { error: unknown })[]> {
     const visits = new Map<string, { owner: string | null } | { error: unknown }>();
     for (const { visitId } of inputs as Create[]) {
@@ -54,6 +55,8 @@ export const bulkRecommendations = {
       rows.push({ row, owner: visit.owner });
       results.push({ id: row.id });
     }
+    // A preview stops here: the rule is checked, and rows built by the service's own function need no trial write.
+    if (!write) return results;
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       await trx
         .insertInto('recommendations')

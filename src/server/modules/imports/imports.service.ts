@@ -206,7 +206,7 @@ async function prepareRows(
 
 /**
  * Creates every valid row. Rows a layout can write in bulk (same rules, checked once for all) go first, in one
- * pass; the others each through the API's own create service. For a preview (`everyRow`) each of those is in a
+ * pass (a preview only checks them); the others each through the API's own create service. For a preview (`everyRow`) each of those is in a
  * savepoint of the one transaction, so that a row the service refuses leaves nothing behind and the next one is
  * still checked (PostgreSQL refuses any statement after a failed one outside a savepoint). A confirm stops at the
  * first refusal instead: the whole transaction is rolled back anyway, and two statements a row are saved.
@@ -231,6 +231,7 @@ async function createRows(
       db,
       context,
       batch.map((row) => row.input),
+      !everyRow,
     );
     results.forEach((result, index) => {
       const row = batch[index] as PreparedRow;
