@@ -37,17 +37,18 @@ export const searchQuery = z
   });
 export type SearchQuery = z.input<typeof searchQuery>;
 
-/** A stretch of text with the matched words as ranges of UTF-16 offsets: never HTML. */
-export const searchSnippet = z.object({
-  text: z.string(),
-  highlights: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) })),
-});
+/** Where the matched words are in a text, as ranges of UTF-16 offsets. */
+const highlights = z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }));
+
+/** A stretch of text with the matched words as ranges: never HTML. */
+export const searchSnippet = z.object({ text: z.string(), highlights });
 export type SearchSnippet = z.infer<typeof searchSnippet>;
 
 export const searchResult = z.object({
   type: z.enum(searchTypes),
   id,
   title: z.string(),
+  titleHighlights: highlights,
   /** Set when the record is shown on another record's page: a finding on its visit's page. */
   parentId: id.nullable(),
   snippet: searchSnippet,

@@ -12,7 +12,7 @@ import { useCountryOptions } from '../../i18n/countries';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { pathOf, searchFilters, searchSorts, useInstitutionOptions, useSearch } from './api';
-import { Snippet } from './Snippet';
+import { Marked, Snippet } from './Snippet';
 
 const typeLabels = {
   institution: 'search:types.institution',
@@ -71,7 +71,7 @@ export function SearchPage() {
       render: (result) => (
         <Stack gap={4}>
           <Anchor component={Link} to={pathOf(result)} fw={500} dir="auto">
-            {result.title}
+            <Marked text={result.title} highlights={result.titleHighlights} />
           </Anchor>
           <Snippet snippet={result.snippet} />
           {result.type === 'finding' && (

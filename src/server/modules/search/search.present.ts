@@ -1,7 +1,7 @@
 import type { SearchResult, SearchSnippet } from '../../../shared/contract/search.js';
 import type { Actor } from '../../auth/actor.js';
 import type { SearchRow } from './search.repo.js';
-import { snippetOf } from './snippet.js';
+import { highlightsIn, snippetOf } from './snippet.js';
 
 /** The body's stretch around the match; when only the title matched, the start of the body, or the title. */
 function snippetFor(text: { title: string; body: string } | undefined, terms: string[]): SearchSnippet {
@@ -19,10 +19,12 @@ export function presentResult(
 ): SearchResult {
   const english = actor.kind === 'user' && actor.user.language === 'en';
   const axis = row.axis === null ? null : Number.parseInt(row.axis, 10);
+  const title = (english && row.title_en) || row.title;
   return {
     type: row.type,
     id: row.id,
-    title: (english && row.title_en) || row.title,
+    title,
+    titleHighlights: highlightsIn(title, terms),
     parentId: row.parent_id,
     snippet: snippetFor(text, terms),
     date: row.date && /^\d{4}-\d{2}-\d{2}$/.test(row.date) ? row.date : null,

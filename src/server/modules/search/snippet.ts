@@ -44,15 +44,27 @@ function matches(word: string, terms: string[]): boolean {
   });
 }
 
-/** A stretch of `text` around its first matched word, with every matched word in it as a highlight range. */
-export function snippetOf(rawText: string, queryTerms: string[]): SearchSnippet {
-  const text = plainText(rawText);
+/** The words of `text` with their offsets, and whether the query matched each. */
+function wordsOf(text: string, queryTerms: string[]) {
   const terms = queryTerms.map(folded);
-  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu)].map((m) => ({
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
     hit: matches(folded(m[0]), terms),
   }));
+}
+
+/** The matched words of a short text shown whole (a result's title), as ranges over it. */
+export function highlightsIn(text: string, queryTerms: string[]): SearchSnippet['highlights'] {
+  return wordsOf(text, queryTerms)
+    .filter((w) => w.hit)
+    .map(({ start, end }) => ({ start, end }));
+}
+
+/** A stretch of `text` around its first matched word, with every matched word in it as a highlight range. */
+export function snippetOf(rawText: string, queryTerms: string[]): SearchSnippet {
+  const text = plainText(rawText);
+  const words = wordsOf(text, queryTerms);
   if (words.length === 0) return { text: '', highlights: [] };
   const first = Math.max(
     0,
