@@ -12,6 +12,8 @@ const root = path.resolve(import.meta.dirname, '../../..');
 
 export interface Journey {
   server: ServerProcess;
+  /** The server's data folder (its SQLite database), for a journey that must set up a state the API cannot. */
+  dataDir: string;
   browser: Browser;
   page: Page;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startJourney(env: Record<string, string> = {}): Promise<Jo
   const page = await context.newPage();
   return {
     server,
+    dataDir,
     browser,
     page,
     async close() {
