@@ -542,7 +542,7 @@ async function importScenario(vigie: Running, session: Session, visitId: string)
     return unavailable(
       key,
       label,
-      `preview answered ${preview.status} (${previewBody.invalid ?? '?'} invalid rows): ${JSON.stringify(previewBody).slice(0, 300)}`,
+      `preview answered ${preview.status} (${previewBody.invalid ?? '?'} invalid rows): ${JSON.stringify(previewBody.rows?.[0] ?? previewBody).slice(0, 400)}`,
     );
   }
   const confirmStarted = Date.now();
@@ -661,6 +661,11 @@ async function benchEngine(engine: Engine, bundle: Bundle | { error: string } | 
     counts[table] = Number((await readOne(target, `select count(*) as n from ${table}`))?.n ?? 0);
   }
   if (!staff) throw new Error('no generated staff account in the database');
+  // Recommendations are imported into a visit the staff member's institution led: one it may write to.
+  const ownVisit = await readOne(
+    target,
+    `select id from visits where owner_institution_id = '${String(staff.institution_id)}' and status = 'closed' order by starts_on desc, id limit 1`,
+  );
 
   log(`${engine}: starting Vigie`);
   const vigie = await startProcess('src/server/main.ts', env);
@@ -772,7 +777,9 @@ async function benchEngine(engine: Engine, bundle: Bundle | { error: string } | 
     scenarios.push(await safely('report', 'Consolidated report (one year)', () => reportScenario(vigie, session)));
     log('import');
     scenarios.push(
-      await safely('import', 'Import of 10,000 recommendations', () => importScenario(vigie, session, visitId)),
+      await safely('import', 'Import of 10,000 recommendations', () =>
+        importScenario(vigie, session, String(ownVisit?.id ?? '')),
+      ),
     );
   } finally {
     await reference.stop();

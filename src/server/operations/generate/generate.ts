@@ -419,7 +419,7 @@ async function prepareInstitutions(
       const country = words.countries[n % words.countries.length] as words.CountrySpec;
       const kind = rng.pick(words.institutionKinds);
       const round = Math.floor(n / words.countries.length);
-      const region = round === 0 ? country.nameFr : `${country.nameFr} (${rng.pick(country.cities)})`;
+      const region = round === 0 ? country.nameFr : `${country.nameFr}, ${rng.pick(country.cities)}`;
       const name = `${rng.pick(words.institutionNamePatterns[kind]).replace('{region}', region)}${round > 1 ? ` ${round}` : ''}`;
       const id = rng.uuid();
       const row = {

@@ -75,13 +75,10 @@ export const countries: readonly CountrySpec[] = [
 export const institutionKinds = ['ombudsman', 'mediator', 'children_ombudsman', 'human_rights_institution'] as const;
 
 export const institutionNamePatterns: Record<(typeof institutionKinds)[number], readonly string[]> = {
-  ombudsman: ['Ombudsman de {region}', 'Protecteur du citoyen de {region}', 'Défenseur du peuple de {region}'],
-  mediator: ['Médiateur de la République de {region}', 'Médiateur régional de {region}'],
-  children_ombudsman: ['Défenseur des enfants de {region}', 'Commissaire aux droits de l’enfant de {region}'],
-  human_rights_institution: [
-    'Commission nationale des droits de l’homme de {region}',
-    'Conseil des droits de {region}',
-  ],
+  ombudsman: ['Ombudsman ({region})', 'Protecteur du citoyen ({region})', 'Défenseur du peuple ({region})'],
+  mediator: ['Médiateur de la République ({region})', 'Médiateur régional ({region})'],
+  children_ombudsman: ['Défenseur des enfants ({region})', 'Commissaire aux droits de l’enfant ({region})'],
+  human_rights_institution: ['Commission nationale des droits de l’homme ({region})', 'Conseil des droits ({region})'],
 };
 
 export const facilityNamePatterns: Record<string, readonly string[]> = {
