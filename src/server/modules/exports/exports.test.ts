@@ -268,6 +268,15 @@ describe.each(testEngines())('exports on %s', (engine) => {
       const header = rows[0] as string[];
       expect(rows.slice(1).map((row) => row[header.indexOf('Id')])).toEqual(items.map((item) => item.id));
       expect(rows.slice(1).map((row) => row[header.indexOf('Name')])).toEqual(items.map((item) => item.name));
+      // Formulas stayed text (an evaluated =HYPERLINK would read "clic"); numbers and instants read back as written.
+      expect(rows.slice(1).map((row) => row[header.indexOf('Capacity')])).toEqual(
+        items.map((item) => String(item.capacity)),
+      );
+      // Shown to the second: LibreOffice may round the milliseconds up.
+      rows.slice(1).forEach((row, index) => {
+        const shown = Date.parse(`${(row[header.indexOf('Updated at')] ?? '').replace(' ', 'T')}Z`);
+        expect(Math.abs(shown - Date.parse(items[index]?.updatedAt ?? ''))).toBeLessThanOrEqual(1000);
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
