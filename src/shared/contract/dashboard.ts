@@ -21,11 +21,11 @@ export const dashboardQuery = z
     axis: z.coerce
       .number()
       .int()
-      .refine((v) => v >= 1 && v <= 5, { params: { reason: 'axis' } })
+      .refine((v) => v >= 1 && v <= 5, { params: { reason: 'plan_axis' } })
       .optional(),
     country: countryCode.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], params: { reason: 'date_order' } });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], params: { reason: 'end_before_start' } });
 export type DashboardQueryInput = z.input<typeof dashboardQuery>;
 
 /** What the service is asked for (the parsed query). */

@@ -211,6 +211,13 @@ describe.each(testEngines())('network dashboard on %s', (engine) => {
 
   it('refuses the public and bad filters with a clear error', async () => {
     expect((await request(t.app, null)('GET', '/api/v1/dashboard')).statusCode).toBe(401);
+    // In the administrator's own language, French.
+    const axis = (await request(t.app, admin)('GET', '/api/v1/dashboard?axis=9')).json().error;
+    expect(axis.details).toEqual([expect.objectContaining({ field: 'query.axis', issue: 'plan_axis' })]);
+    expect(axis.details[0].message).toContain('de 1 à 5');
+    const order = (await request(t.app, admin)('GET', '/api/v1/dashboard?from=2019-01-01&to=2018-01-01')).json().error;
+    expect(order.details).toEqual([expect.objectContaining({ field: 'query.to', issue: 'end_before_start' })]);
+    expect(order.details[0].message).toContain('date de fin');
     for (const query of [
       '?axis=9',
       '?from=2018-13-01',
