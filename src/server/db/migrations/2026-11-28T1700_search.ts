@@ -152,8 +152,11 @@ function dialect(expression: Dialected, engine: 'sqlite' | 'postgres'): string {
   return typeof expression === 'string' ? expression : expression[engine];
 }
 
-/** The statements that re-index `source`'s records whose ids `ids` selects (removing those that are gone). */
-function reindex(source: Source, ids: string[], engine: 'sqlite' | 'postgres'): string[] {
+/**
+ * The statements that re-index `source`'s records whose ids `ids` selects (removing those that are gone). `fresh`:
+ * the records were just inserted, so they have no entry to remove yet.
+ */
+function reindex(source: Source, ids: string[], engine: 'sqlite' | 'postgres', fresh = false): string[] {
   const title = dialect(source.title, engine);
   const body = `substr(${dialect(source.body, engine)}, 1, ${MAX_BODY})`;
   const union = ids.map((i) => `select id from (${i}) as ids`).join(' union ');
@@ -164,14 +167,14 @@ function reindex(source: Source, ids: string[], engine: 'sqlite' | 'postgres'): 
         join search_index on search_index match ('{key} : "${source.entity} ' || replace(ids.id, '"', '""') || '"'))`,
     );
     return [
-      ...removals,
+      ...(fresh ? [] : removals),
       `insert into search_index (key, entity, record_id, title, body)
         select '${source.entity} ' || r.id, '${source.entity}', r.id, ${title}, ${body}
         from ${source.table} as r where r.id in (${union})`,
     ];
   }
   return [
-    `delete from search_entries where entity = '${source.entity}' and record_id in (${union})`,
+    ...(fresh ? [] : [`delete from search_entries where entity = '${source.entity}' and record_id in (${union})`]),
     `insert into search_entries (entity, record_id, title, body, tsv)
       select '${source.entity}', r.id, t.title, t.body, search_vector(t.title, t.body)
       from ${source.table} as r
@@ -182,6 +185,8 @@ function reindex(source: Source, ids: string[], engine: 'sqlite' | 'postgres'): 
 
 interface TriggerPlan {
   name: string;
+  /** The entity's own table (not one its text reads): an inserted row is a new record. */
+  own: boolean;
   table: string;
   columns: string[];
   source: Source;
@@ -193,6 +198,7 @@ function triggerPlans(): TriggerPlan[] {
   return sources.flatMap((source) => [
     {
       name: `search_${source.entity}`,
+      own: true,
       table: source.table,
       columns: source.columns,
       source,
@@ -200,6 +206,7 @@ function triggerPlans(): TriggerPlan[] {
     },
     ...(source.dependencies ?? []).map((d) => ({
       name: `search_${source.entity}_${d.table}`,
+      own: false,
       table: d.table,
       columns: d.columns,
       source,
@@ -223,7 +230,7 @@ async function installSqlite(db: Kysely<unknown>): Promise<void> {
         end`,
         )
         .execute(db);
-    await on('insert', reindex(plan.source, [rowIds(plan.ids, 'new')], 'sqlite'));
+    await on('insert', reindex(plan.source, [rowIds(plan.ids, 'new')], 'sqlite', plan.own));
     await on('delete', reindex(plan.source, [rowIds(plan.ids, 'old')], 'sqlite'));
     await on(
       `update of ${plan.columns.join(', ')}`,
@@ -231,7 +238,7 @@ async function installSqlite(db: Kysely<unknown>): Promise<void> {
     );
   }
   for (const source of sources) {
-    for (const statement of reindex(source, [`select id from ${source.table}`], 'sqlite')) {
+    for (const statement of reindex(source, [`select id from ${source.table}`], 'sqlite', true)) {
       await sql.raw(statement).execute(db);
     }
   }
@@ -276,7 +283,7 @@ async function installPostgres(db: Kysely<unknown>): Promise<void> {
   await sql`create index search_entries_tsv on search_entries using gin (tsv)`.execute(db);
 
   for (const plan of triggerPlans()) {
-    const ofNew = reindex(plan.source, [rowIds(plan.ids, 'new')], 'postgres');
+    const ofNew = reindex(plan.source, [rowIds(plan.ids, 'new')], 'postgres', plan.own);
     const ofOld = reindex(plan.source, [rowIds(plan.ids, 'old')], 'postgres');
     const ofBoth = reindex(plan.source, [rowIds(plan.ids, 'old'), rowIds(plan.ids, 'new')], 'postgres');
     const block = (statements: string[]) => statements.map((s) => `${s};`).join('\n');
@@ -297,7 +304,7 @@ async function installPostgres(db: Kysely<unknown>): Promise<void> {
       .execute(db);
   }
   for (const source of sources) {
-    for (const statement of reindex(source, [`select id from ${source.table}`], 'postgres')) {
+    for (const statement of reindex(source, [`select id from ${source.table}`], 'postgres', true)) {
       await sql.raw(statement).execute(db);
     }
   }
