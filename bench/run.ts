@@ -134,7 +134,6 @@ async function cachedDatabase(engine: Engine): Promise<{ dataDir?: string; datab
     mkdirSync(dataDir, { recursive: true });
     log(`generating scale ${scale} on PostgreSQL into ${databaseName}`);
     runCli(generate, { VIGIE_DATA_DIR: dataDir, DATABASE_URL: withDatabase(POSTGRES_ADMIN_URL, databaseName) });
-    await adminQuery(`vacuum analyze`).catch(() => undefined);
     return { databaseName, seconds: (Date.now() - started) / 1000 };
   }
   return { databaseName, seconds: 0 };
