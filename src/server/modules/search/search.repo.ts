@@ -177,12 +177,14 @@ export interface SearchResultPage {
 
 /** Matches ranked beyond this many are looked at only when a page cannot be filled from the best ones. */
 export const SEARCH_CANDIDATES = 2000;
+/** Then ten times as many, before every match: narrow filters usually fill a page from there. */
+const WIDER_CANDIDATES = SEARCH_CANDIDATES * 10;
 
 /**
  * A page of visible matches, best first, and how many there are (counted in the ranking's own pass, which visits
  * every match it ranks anyway). The best SEARCH_CANDIDATES matches are looked at first: when their visible ones fill
  * the page, it is the exact page (every match left out ranks after them) and only the total is a lower bound;
- * otherwise (few visible, narrow filters, a far page) every match is ranked, and the total is exact.
+ * otherwise (few visible, narrow filters, a far page) ten times as many, then every match, whose total is exact.
  */
 export async function search(
   db: Kysely<DB>,
@@ -190,11 +192,12 @@ export async function search(
   terms: string[],
   filters: SearchFilters,
   page: { limit: number; offset: number },
+  steps: number[] = [SEARCH_CANDIDATES, WIDER_CANDIDATES],
 ): Promise<SearchResultPage> {
-  const best = await rankedPage(db, actor, terms, filters, page, SEARCH_CANDIDATES + 1);
-  if (best.candidates <= SEARCH_CANDIDATES) return { rows: best.rows, total: best.total, complete: true };
-  if (best.rows.length === page.limit) {
-    return { rows: best.rows, total: best.total, complete: false };
+  for (const candidates of steps) {
+    const best = await rankedPage(db, actor, terms, filters, page, candidates + 1);
+    if (best.candidates <= candidates) return { rows: best.rows, total: best.total, complete: true };
+    if (best.rows.length === page.limit) return { rows: best.rows, total: best.total, complete: false };
   }
   const every = await rankedPage(db, actor, terms, filters, page, undefined);
   return { rows: every.rows, total: every.total, complete: true };

@@ -28,10 +28,28 @@ import { type Visibility, visibilities } from '../../../shared/roles.js';
 import { type Actor, anonymous } from '../../auth/actor.js';
 import { createBackup } from '../../operations/backup/create-backup.js';
 import { restoreBackup } from '../../operations/backup/restore-backup.js';
+import * as repo from './search.repo.js';
 import { SEARCH_CANDIDATES } from './search.repo.js';
 import { search } from './search.service.js';
+import { termsOf } from './search-terms.js';
 
 type Json = Record<string, unknown> & { id: string; version: number };
+
+/** The administrator as the service sees one, for calls below the HTTP layer. */
+const administrator: Actor = {
+  kind: 'user',
+  via: 'token',
+  tokenId: 'search-test',
+  user: {
+    id: 'search-test',
+    email: 'admin@vigie.test',
+    name: 'Admin',
+    role: 'administrator',
+    institutionId: null,
+    partnerId: null,
+    language: 'fr',
+  },
+};
 
 function pdfWith(text: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -292,6 +310,11 @@ describe.each(testEngines())('search on %s', (engine) => {
     const spanish = await found(staffES, q('wombatique', '&pageSize=50'));
     expect(ids(spanish)).toEqual(spainSees);
     expect(spanish.total).toBe(spainSees.length);
+    // Ranked a few at a time (one candidate, then every match), the page and the total are the same.
+    const stepwise = await repo.search(t.db, administrator, termsOf('wombatique'), {}, { limit: 5, offset: 5 }, [1]);
+    const whole = await found(session('administrator'), q('wombatique', '&pageSize=5&page=2'));
+    expect(stepwise).toMatchObject({ total: 16, complete: true });
+    expect(stepwise.rows.map((r) => r.id)).toEqual(whole.items.map((r) => r.id));
     // Paging keeps the total and never repeats a result.
     const first = await found(session('administrator'), q('wombatique', '&pageSize=7'));
     const second = await found(session('administrator'), q('wombatique', '&pageSize=7&page=2'));
@@ -437,20 +460,6 @@ describe.each(testEngines())('search on %s', (engine) => {
     const file = path.join(dir, 'backup.jsonl.gz');
     const audit = { actor: anonymous, requestId: null, label: 'cli:test' };
     await createBackup(t.testDatabase.database, { file, dataDir: t.config.dataDir, audit });
-    const admin: Actor = {
-      kind: 'user',
-      via: 'token',
-      tokenId: 'restore-check',
-      user: {
-        id: 'restore-check',
-        email: 'admin@vigie.test',
-        name: 'Admin',
-        role: 'administrator',
-        institutionId: null,
-        partnerId: null,
-        language: 'fr',
-      },
-    };
     const targets: TestDatabase[] = [];
     try {
       for (const target of ['sqlite', 'postgres'] as EngineName[]) {
@@ -458,13 +467,13 @@ describe.each(testEngines())('search on %s', (engine) => {
         const database = await openTestDatabase(target, targetDir);
         targets.push(database);
         await restoreBackup(database.database, { file, dataDir: targetDir, audit });
-        const page = await search(database.database.db, admin, searchQuery.parse({ q: 'tapirois' }));
+        const page = await search(database.database.db, administrator, searchQuery.parse({ q: 'tapirois' }));
         expect(
           page.items.map((r) => r.title),
           target,
         ).toEqual(['Refuge tapirois']);
-        const everything = await search(database.database.db, admin, searchQuery.parse({ q: 'quokkaville' }));
-        const original = await search(t.db, admin, searchQuery.parse({ q: 'quokkaville' }));
+        const everything = await search(database.database.db, administrator, searchQuery.parse({ q: 'quokkaville' }));
+        const original = await search(t.db, administrator, searchQuery.parse({ q: 'quokkaville' }));
         expect(everything.total, target).toBe(original.total);
       }
     } finally {
