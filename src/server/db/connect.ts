@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 import { assertNotInsideTransaction, guardTransactions } from './transaction-guard.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -76,7 +77,7 @@ export function openSqlite(file: string): Database {
   // Each opened database is its own owner: a transaction on one does not stop queries on another (a second handle).
   const owner = {};
   const db = guardTransactions(
-    new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, owner) }),
+    new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, owner) }),
     owner,
   );
   return {
