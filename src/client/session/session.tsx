@@ -11,8 +11,8 @@ import {
   setEnrollmentRequiredHandler,
   setUnauthenticatedHandler,
 } from '../api/http';
-import { notifyWarning } from '../components/notify';
-import i18n from '../i18n/i18n';
+import { notifyError, notifyWarning } from '../components/notify';
+import i18n, { switchLanguage } from '../i18n/i18n';
 import { rememberLanguage } from '../i18n/language';
 
 /** The session as signing in returns it; `/auth/me` adds the two-factor state (on, and required of the role). */
@@ -20,16 +20,17 @@ export type Session = z.infer<typeof sessionSchema> & { twoFactor?: z.infer<type
 
 const sessionKey = ['session'] as const;
 
-function adoptLanguage(language: InterfaceLanguage): void {
+/** Settles once the language's messages are loaded and on screen. */
+function adoptLanguage(language: InterfaceLanguage): Promise<void> {
   rememberLanguage(language);
-  if (i18n.language !== language) void i18n.changeLanguage(language);
+  return switchLanguage(language);
 }
 
 async function fetchSession(): Promise<Session | null> {
   try {
     const session = await apiRequest<Session>('/auth/me');
     setCsrfToken(session.csrfToken);
-    adoptLanguage(session.user.language);
+    await adoptLanguage(session.user.language);
     return session;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -118,7 +119,7 @@ export function useSignIn(): (session: Session, options?: { keepLanguage?: boole
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
       storeSession(queryClient, session);
       if (!options?.keepLanguage) {
-        adoptLanguage(session.user.language);
+        adoptLanguage(session.user.language).catch(notifyError);
         // Signing in answers the session without the two-factor state: /auth/me has it.
         if (!session.twoFactor) void queryClient.invalidateQueries({ queryKey: sessionKey });
       }
@@ -200,7 +201,7 @@ export function useLanguageSwitch() {
   return {
     pending: updateMe.isPending,
     switchTo: async (language: InterfaceLanguage) => {
-      adoptLanguage(language);
+      await adoptLanguage(language);
       if (session.status === 'authenticated' && session.user.language !== language) {
         await updateMe.mutateAsync({ language });
       }
