@@ -30,7 +30,9 @@ const CSRF_EXEMPT = new Set([
   '/api/v1/auth/reset-password',
 ]);
 
-export function toActorUser(row: UserRow): ActorUser {
+export function toActorUser(
+  row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'institution_id' | 'partner_id' | 'language'>,
+): ActorUser {
   return {
     id: row.id,
     email: row.email,
@@ -68,7 +70,7 @@ export async function resolveActor(db: Kysely<DB>, config: Config, request: Fast
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return anonymous;
   const session = await findLiveSession(db, config, cookie);
-  const user = session ? await activeUser(db, session.user_id) : undefined;
+  const user = session?.user;
   if (!session || !user) return anonymous;
   return {
     kind: 'user',

@@ -100,4 +100,21 @@ describe.each(testEngines())('your sessions on %s', (engine) => {
     // Signing out everywhere needs a session in the first place.
     expect((await request(t.app, null)('POST', '/api/v1/auth/logout-everywhere')).statusCode).toBe(401);
   });
+
+  it('acts as the session’s user only while that account is active', async () => {
+    const user = await createUser(t.db, 'staff', { language: 'es' });
+    const session = await signInFrom(user.email, 'curl/8', '192.0.2.4');
+    const me = await request(t.app, session)('GET', '/api/v1/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user).toMatchObject({ id: user.id, email: user.email });
+    // The account's own language, read with the session, wins over the browser's.
+    const missing = await request(t.app, session)('GET', '/api/v1/visits/00000000-0000-4000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toBe('Este elemento no existe o no está disponible para usted.');
+    // An account no longer active, even with its session row still there, signs nobody in.
+    await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
+    expect(await live(session)).toBe(401);
+    await t.db.updateTable('users').set({ status: 'active' }).where('id', '=', user.id).execute();
+    expect(await live(session)).toBe(200);
+  });
 });

@@ -43,14 +43,49 @@ export async function createSession(
   return { token, csrfToken, id, expiresAt };
 }
 
-/** The live session for a cookie value, or undefined when unknown, idle too long or past its absolute expiry. */
+/**
+ * The live session for a cookie value, or undefined when unknown, idle too long or past its absolute expiry; with its
+ * user when that account is active. Both are read in one query: this runs before every request.
+ */
 export async function findLiveSession(db: Kysely<DB>, config: Config, token: string) {
-  const session = await db
+  const row = await db
     .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', hashToken(config.sessionSecret, token))
+    .leftJoin('users', (join) => join.onRef('users.id', '=', 'sessions.user_id').on('users.status', '=', 'active'))
+    .selectAll('sessions')
+    .select([
+      'users.id as active_user_id',
+      'users.email as user_email',
+      'users.name as user_name',
+      'users.role as user_role',
+      'users.institution_id as user_institution_id',
+      'users.partner_id as user_partner_id',
+      'users.language as user_language',
+    ])
+    .where('sessions.token_hash', '=', hashToken(config.sessionSecret, token))
     .executeTakeFirst();
-  if (!session) return undefined;
+  if (!row) return undefined;
+  const {
+    active_user_id,
+    user_email,
+    user_name,
+    user_role,
+    user_institution_id,
+    user_partner_id,
+    user_language,
+    ...session
+  } = row;
+  const user =
+    active_user_id !== null && user_email !== null && user_name !== null && user_role !== null && user_language !== null
+      ? {
+          id: active_user_id,
+          email: user_email,
+          name: user_name,
+          role: user_role,
+          institution_id: user_institution_id,
+          partner_id: user_partner_id,
+          language: user_language,
+        }
+      : undefined;
   const now = Date.now();
   const idleLimit = Date.parse(session.last_seen_at) + config.sessionIdleMinutes * 60_000;
   if (now > Date.parse(session.expires_at) || now > idleLimit) {
@@ -64,7 +99,7 @@ export async function findLiveSession(db: Kysely<DB>, config: Config, token: str
       .where('id', '=', session.id)
       .execute();
   }
-  return session;
+  return { ...session, user };
 }
 
 export async function destroySession(db: Kysely<DB>, sessionId: string): Promise<void> {
