@@ -90,6 +90,11 @@ export async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
     undefined,
     { timeout: 5000, polling: 'raf' },
   );
+  // A menu just used (the language menu, say) may still be closing while the page around it changes: axe would
+  // measure the menu's focus trap rather than the page. Let it leave first; one still open after that is measured.
+  await page
+    .waitForFunction(() => document.querySelector('[data-menu-dropdown]') === null, undefined, { timeout: 3000 })
+    .catch(() => undefined);
   // Evaluated through the DevTools protocol: an inline <script> would be (rightly) refused by the page's CSP.
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {
