@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +14,7 @@ import {
   type TestApp,
 } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
+import { convertWithLibreOffice } from '../../../../tests/support/libreoffice.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in the assertions.
 type Json = Record<string, any>;
@@ -25,8 +23,6 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
   return text;
 }
-
-const SOFFICE = '/usr/bin/soffice';
 
 describe.each(testEngines())('monitoring on %s', (engine) => {
   let t: TestApp;
@@ -390,34 +386,15 @@ describe.each(testEngines())('monitoring on %s', (engine) => {
 
     const docx = await call(franceStaff)('GET', `/api/v1/visits/${visit.id}/report.docx?lang=en`);
     expect(docx.statusCode).toBe(200);
-    if (!existsSync(SOFFICE)) {
-      if (process.env.CI === 'true') throw new Error(`LibreOffice is required in CI (${SOFFICE}) to check the DOCX`);
-      console.warn(
-        `\n!!! SKIPPED: LibreOffice (${SOFFICE}) is missing: the DOCX report was not converted to PDF !!!\n`,
-      );
-      return;
-    }
-    const dir = mkdtempSync(path.join(tmpdir(), 'vigie-docx-'));
-    try {
-      writeFileSync(path.join(dir, 'report.docx'), docx.rawPayload);
-      execFileSync(
-        SOFFICE,
-        [
-          '--headless',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          path.join(dir, 'report.docx'),
-        ],
-        { timeout: 120_000, stdio: 'ignore' },
-      );
-      const converted = (await pdfText(readFileSync(path.join(dir, 'report.pdf')))).replace(/\s+/g, ' ');
-      expect(converted).toContain('Centre de transit de Tabanovce');
-      for (const r of texts) expect(converted).toContain(r);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const docxAsPdf = convertWithLibreOffice(docx.rawPayload, {
+      extension: 'docx',
+      convertTo: 'pdf',
+      convertedExtension: 'pdf',
+      what: 'the DOCX report',
+    });
+    if (!docxAsPdf) return;
+    const converted = (await pdfText(docxAsPdf)).replace(/\s+/g, ' ');
+    expect(converted).toContain('Centre de transit de Tabanovce');
+    for (const r of texts) expect(converted).toContain(r);
   }, 180_000);
 });

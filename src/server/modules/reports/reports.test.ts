@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,12 +15,12 @@ import {
   type TestApp,
 } from '../../../../tests/support/app.js';
 import { testEngines } from '../../../../tests/support/databases.js';
+import { convertWithLibreOffice } from '../../../../tests/support/libreoffice.js';
 import { generatePending, generationsSettled } from './generation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in the assertions.
 type Json = Record<string, any>;
 
-const SOFFICE = '/usr/bin/soffice';
 const FROM = '2017-01-01';
 const TO = '2018-12-31';
 
@@ -163,39 +159,20 @@ describe.each(testEngines())('consolidated reports on %s', (engine) => {
     const body = docxText(docx.rawPayload);
     for (const axis of axes) expect(body).toContain(`Axis ${axis.number} — ${axis.titleEn ?? axis.titleFr}`);
 
-    if (!existsSync(SOFFICE)) {
-      if (process.env.CI === 'true') throw new Error(`LibreOffice is required in CI (${SOFFICE}) to check the DOCX`);
-      console.warn(
-        `\n!!! SKIPPED: LibreOffice (${SOFFICE}) is missing: the consolidated DOCX was not converted to PDF !!!\n`,
+    const docxAsPdf = convertWithLibreOffice(docx.rawPayload, {
+      extension: 'docx',
+      convertTo: 'pdf',
+      convertedExtension: 'pdf',
+      what: 'the consolidated DOCX',
+    });
+    if (!docxAsPdf) return;
+    const converted = await pdfText(docxAsPdf);
+    const convertedSummary = converted.slice(converted.indexOf('Summary by axis'));
+    for (const axis of axes) {
+      const heading = `Axis ${axis.number} — ${axis.titleEn ?? axis.titleFr}`;
+      expect(convertedSummary).toMatch(
+        new RegExp(`${literal(heading)} ${expected[Number(axis.number) as 1 | 2 | 3 | 4 | 5]}\\b`),
       );
-      return;
-    }
-    const dir = mkdtempSync(path.join(tmpdir(), 'vigie-report-docx-'));
-    try {
-      writeFileSync(path.join(dir, 'report.docx'), docx.rawPayload);
-      execFileSync(
-        SOFFICE,
-        [
-          '--headless',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          path.join(dir, 'report.docx'),
-        ],
-        { timeout: 120_000, stdio: 'ignore' },
-      );
-      const converted = await pdfText(readFileSync(path.join(dir, 'report.pdf')));
-      const convertedSummary = converted.slice(converted.indexOf('Summary by axis'));
-      for (const axis of axes) {
-        const heading = `Axis ${axis.number} — ${axis.titleEn ?? axis.titleFr}`;
-        expect(convertedSummary).toMatch(
-          new RegExp(`${literal(heading)} ${expected[Number(axis.number) as 1 | 2 | 3 | 4 | 5]}\\b`),
-        );
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   }, 240_000);
 
